@@ -1,0 +1,135 @@
+// The core: the app's backend over db/. One instance per data directory; every transport
+// (Electron utilityProcess, web host, tests) calls it through `call(method, input)`.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  contract, isMethod, PRE_UNLOCK_METHODS, type Envelope, type Method, type VaultState,
+} from '../shared/contract/index.js';
+import { issuesOf } from '../shared/domain/validation.js';
+import { DEFAULT_SCRYPT, keyFileSchema, newDataKey, unwrapKey, wrapKey, WrongPassphraseError, type ScryptParams } from '../db/keys.js';
+import { openDatabase, WrongKeyError, type LocalDb } from '../db/open.js';
+import { CoreError } from './errors.js';
+import { createHandlers, type Handlers } from './handlers/index.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  /** Given by the desktop shell when the OS keyring protects the key; otherwise a passphrase is used. */
+  dataKey?: Buffer;
+  scrypt?: ScryptParams;
+  /** Parse every result with its schema too (tests). */
+  checkOutputs?: boolean;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface Core {
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** The open database, for tests and benchmarks. */
+  readonly local: LocalDb | null;
+  close(): void;
+}
+
+export const DB_FILE = 'veldwerk.db';
+export const KEY_FILE = 'veldwerk.key.json';
+
+export function createCore(opts: CoreOptions): Core {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const dbFile = join(opts.dataDir, DB_FILE);
+  const keyFile = join(opts.dataDir, KEY_FILE);
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const protection: VaultState['protection'] = opts.dataKey ? 'os' : 'passphrase';
+  let local: LocalDb | null = null;
+  let handlers: Handlers | null = null;
+  let unlocking: Promise<void> | null = null;
+
+  const open = (key: Buffer): void => {
+    try {
+      local = openDatabase({ file: dbFile, key, migrationsFolder: opts.migrationsFolder });
+    } catch (err) {
+      if (err instanceof WrongKeyError) throw new CoreError('wrong_passphrase');
+      throw err;
+    }
+    handlers = createHandlers(local, { now });
+  };
+  if (opts.dataKey) open(opts.dataKey);
+
+  const status = (): VaultState => ({
+    state: local ? 'unlocked' : existsSync(keyFile) ? 'locked' : 'new',
+    protection,
+  });
+
+  const vault = {
+    'vault:status': async () => status(),
+    'vault:create': async ({ passphrase }: { passphrase: string }) => {
+      if (protection === 'os' || status().state !== 'new') throw new CoreError('bad_request');
+      if (existsSync(dbFile)) throw new CoreError('internal', undefined, undefined, 'errors.keyfile_missing');
+      const key = newDataKey();
+      const file = await wrapKey(key, passphrase, opts.scrypt ?? DEFAULT_SCRYPT);
+      // Key file first, atomically: a crash afterwards leaves a database that the passphrase still opens.
+      writeFileSync(`${keyFile}.tmp`, JSON.stringify(file), { mode: 0o600 });
+      renameSync(`${keyFile}.tmp`, keyFile);
+      open(key);
+      return status();
+    },
+    'vault:unlock': async ({ passphrase }: { passphrase: string }) => {
+      if (local) return status();
+      if (!existsSync(keyFile)) throw new CoreError('bad_request');
+      unlocking ??= (async () => {
+        try {
+          const file = keyFileSchema.parse(JSON.parse(readFileSync(keyFile, 'utf8')));
+          open(await unwrapKey(file, passphrase));
+        } catch (err) {
+          if (err instanceof WrongPassphraseError) throw new CoreError('wrong_passphrase');
+          throw err;
+        } finally {
+          unlocking = null;
+        }
+      })();
+      await unlocking;
+      return status();
+    },
+  } as const;
+
+  async function call(method: string, raw: unknown): Promise<Envelope<unknown>> {
+    if (!isMethod(method)) return fail(new CoreError('bad_request'));
+    const def = contract[method];
+    const parsed = def.input.safeParse(raw ?? {});
+    if (!parsed.success) return fail(new CoreError('validation', issuesOf(parsed.error)));
+    try {
+      let value: unknown;
+      if (method in vault) {
+        value = await vault[method as keyof typeof vault](parsed.data as { passphrase: string });
+      } else {
+        if (!handlers || PRE_UNLOCK_METHODS.includes(method)) throw new CoreError('locked');
+        const handler = handlers[method as Exclude<Method, keyof typeof vault>] as (i: unknown) => unknown;
+        value = await handler(parsed.data);
+      }
+      if (opts.checkOutputs) def.output.parse(value);
+      return { ok: true, value };
+    } catch (err) {
+      return fail(err, method);
+    }
+  }
+
+  function fail(err: unknown, method?: string): Envelope<never> {
+    if (err instanceof CoreError) return { ok: false, error: err.toData() };
+    // Log what went wrong without personal data: the method and the error's kind, not its message.
+    const kind = err instanceof Error ? `${err.name}${'code' in err ? ` ${String(err.code)}` : ''}` : typeof err;
+    log(`[core] ${method ?? '?'} failed: ${kind}`);
+    return { ok: false, error: new CoreError('internal').toData() };
+  }
+
+  return {
+    call,
+    get local() {
+      return local;
+    },
+    close() {
+      local?.close();
+      local = null;
+      handlers = null;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// One handler map per domain, joined into the map the core dispatches to.
+import type { Method, Output, ParsedInput } from '../../shared/contract/index.js';
+import type { LocalDb } from '../../db/open.js';
+import { appHandlers } from './app.js';
+import { beheerHandlers } from './beheer.js';
+import { dossierHandlers } from './dossiers.js';
+import { createRepos, type Repos } from './repos.js';
+
+type DataMethod = Exclude<Method, 'vault:status' | 'vault:create' | 'vault:unlock'>;
+export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+export type Handlers = { [M in DataMethod]: Handler<M> };
+
+export interface HandlerDeps {
+  now: () => Date;
+}
+export interface HandlerContext extends HandlerDeps {
+  local: LocalDb;
+  repos: Repos;
+}
+
+export function createHandlers(local: LocalDb, deps: HandlerDeps): Handlers {
+  const ctx: HandlerContext = { ...deps, local, repos: createRepos(local, deps.now) };
+  return { ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx) };
+}

@@ -1,0 +1,33 @@
+-- Full-text search over pupil name, school and notes. unicode61 with remove_diacritics 2 folds case and
+-- diacritics, so "ozturk" finds "Öztürk". Kept in step with dossiers and schools by triggers.
+CREATE VIRTUAL TABLE `dossier_fts` USING fts5(
+  `name`, `school`, `notes`,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+--> statement-breakpoint
+CREATE TRIGGER `dossiers_fts_ai` AFTER INSERT ON `dossiers` BEGIN
+  INSERT INTO `dossier_fts` (rowid, `name`, `school`, `notes`)
+  VALUES (
+    new.rowid,
+    new.voornaam || ' ' || new.tussenvoegsel || ' ' || new.achternaam,
+    (SELECT s.name || ' ' || s.place || ' ' || s.brin FROM schools s WHERE s.id = new.school_id),
+    new.notes
+  );
+END;
+--> statement-breakpoint
+CREATE TRIGGER `dossiers_fts_au` AFTER UPDATE OF voornaam, tussenvoegsel, achternaam, school_id, notes ON `dossiers` BEGIN
+  UPDATE `dossier_fts` SET
+    `name` = new.voornaam || ' ' || new.tussenvoegsel || ' ' || new.achternaam,
+    `school` = (SELECT s.name || ' ' || s.place || ' ' || s.brin FROM schools s WHERE s.id = new.school_id),
+    `notes` = new.notes
+  WHERE rowid = new.rowid;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `dossiers_fts_ad` AFTER DELETE ON `dossiers` BEGIN
+  DELETE FROM `dossier_fts` WHERE rowid = old.rowid;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `schools_fts_au` AFTER UPDATE OF name, place, brin ON `schools` BEGIN
+  UPDATE `dossier_fts` SET `school` = new.name || ' ' || new.place || ' ' || new.brin
+  WHERE rowid IN (SELECT d.rowid FROM dossiers d WHERE d.school_id = new.id);
+END;

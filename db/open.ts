@@ -1,0 +1,62 @@
+// Opens (and creates) the local database: encryption first, then pragmas, then migrations to head.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export interface LocalDb {
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export interface OpenOptions {
+  file: string;
+  /** 32-byte data key. `null` opens without encryption (benchmarks' baseline only). */
+  key: Buffer | null;
+  migrationsFolder: string;
+}
+
+export class WrongKeyError extends Error {
+  constructor() {
+    super('The database key does not open this file.');
+    this.name = 'WrongKeyError';
+  }
+}
+
+/** SQLCipher v4 format, so the file opens in standard SQLCipher tools with the raw key (recovery). */
+function applyKey(sqlite: Database.Database, key: Buffer): void {
+  if (key.length !== 32) throw new Error('The data key must be 32 bytes.');
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  // A raw key (x'…'): it is random already, so no password KDF is run on it.
+  sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+export function openDatabase(opts: OpenOptions): LocalDb {
+  const sqlite = new Database(opts.file);
+  try {
+    if (opts.key) applyKey(sqlite, opts.key);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (err) {
+      if (err instanceof Error && /not a database/i.test(err.message)) throw new WrongKeyError();
+      throw err;
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // Sorts and temp tables stay in memory: temp files would not be encrypted.
+    sqlite.pragma('temp_store = MEMORY');
+    // 64 MiB of decrypted pages: a whole association's dossiers fit, so reads rarely pay for decryption.
+    sqlite.pragma('cache_size = -65536');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: opts.migrationsFolder });
+    return { sqlite, db, close: () => sqlite.close() };
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}

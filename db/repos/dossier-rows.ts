@@ -1,0 +1,91 @@
+// Row mapping and the list query of dossiers (kept apart from the write side to stay readable).
+import type Database from 'better-sqlite3';
+import type { DossierListInput, DossierRow } from '../../shared/contract/index.js';
+import { fullName, type DossierSortField } from '../../shared/domain/dossier.js';
+import { ftsQuery } from '../search.js';
+
+const SORT_SQL: Record<DossierSortField, string> = {
+  name: 'd.sort_name',
+  geboortedatum: 'd.geboortedatum',
+  school: 's.name COLLATE NOCASE',
+  status: 'd.status',
+  niveau: 'd.niveau',
+  updatedAt: 'd.updated_at',
+};
+
+interface RawRow {
+  id: string;
+  voornaam: string;
+  tussenvoegsel: string;
+  achternaam: string;
+  geboortedatum: string;
+  groep: DossierRow['groep'];
+  schoolName: string;
+  werkgebiedName: string;
+  status: DossierRow['status'];
+  niveau: number;
+  consulentName: string | null;
+  updatedAt: string;
+}
+
+export function dossierLister(sqlite: Database.Database) {
+  const cache = new Map<string, { rows: Database.Statement; count: Database.Statement }>();
+
+  function statements(where: string, order: string) {
+    const key = `${where}|${order}`;
+    let s = cache.get(key);
+    if (!s) {
+      const from = `FROM dossiers d JOIN schools s ON s.id = d.school_id JOIN werkgebieden w ON w.id = s.werkgebied_id`;
+      s = {
+        rows: sqlite.prepare(`
+          SELECT d.id, d.voornaam, d.tussenvoegsel, d.achternaam, d.geboortedatum, d.groep, s.name AS schoolName,
+                 w.name AS werkgebiedName, d.status, d.niveau, u.name AS consulentName, d.updated_at AS updatedAt
+          ${from} LEFT JOIN users u ON u.id = d.consulent_id
+          ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
+        count: sqlite.prepare(`SELECT count(*) AS n ${from} ${where}`).pluck(),
+      };
+      cache.set(key, s);
+    }
+    return s;
+  }
+
+  return function list(
+    input: Required<Pick<DossierListInput, 'sort' | 'dir' | 'offset' | 'limit'>> & DossierListInput,
+    me: string | null,
+  ): { total: number; rows: DossierRow[] } {
+    const conds: string[] = [];
+    const params: Record<string, unknown> = {};
+    const match = input.query ? ftsQuery(input.query) : null;
+    const add = (cond: string, key: string, value: unknown) => {
+      conds.push(cond);
+      params[key] = value;
+    };
+    if (match) add('d.rowid IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH @match)', 'match', match);
+    if (input.werkgebiedId) add('s.werkgebied_id = @werkgebiedId', 'werkgebiedId', input.werkgebiedId);
+    if (input.schoolId) add('d.school_id = @schoolId', 'schoolId', input.schoolId);
+    if (input.status) add('d.status = @status', 'status', input.status);
+    if (input.niveau !== undefined) add('d.niveau = @niveau', 'niveau', input.niveau);
+    if (input.mine) add('d.consulent_id = @me', 'me', me ?? '');
+    const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+    const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
+    const order = `${SORT_SQL[input.sort]} ${dir}, d.sort_name ${dir}, d.id ${dir}`;
+    const s = statements(where, order);
+    const total = s.count.get(params) as number;
+    const raw = s.rows.all({ ...params, limit: input.limit, offset: input.offset }) as RawRow[];
+    return {
+      total,
+      rows: raw.map((r) => ({
+        id: r.id,
+        name: fullName(r),
+        geboortedatum: r.geboortedatum,
+        groep: r.groep,
+        schoolName: r.schoolName,
+        werkgebiedName: r.werkgebiedName,
+        status: r.status,
+        niveau: r.niveau,
+        consulentName: r.consulentName,
+        updatedAt: r.updatedAt,
+      })),
+    };
+  };
+}

@@ -1,0 +1,137 @@
+// The local database. Times are UTC ISO strings; ids are UUIDv7 made on the device.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+};
+
+/** Key/value settings of this installation (profile, association, preferences). JSON values. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['consulent', 'secretaris', 'school', 'beheerder'] }).notNull(),
+  ...timestamps,
+});
+
+export const werkgebieden = sqliteTable(
+  'werkgebieden',
+  { id: text('id').primaryKey(), name: text('name').notNull(), ...timestamps },
+  (t) => [uniqueIndex('werkgebieden_name_uq').on(sql`lower(${t.name})`)],
+);
+
+export const schools = sqliteTable(
+  'schools',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    brin: text('brin').notNull(),
+    place: text('place').notNull().default(''),
+    werkgebiedId: text('werkgebied_id')
+      .notNull()
+      .references(() => werkgebieden.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('schools_brin_uq').on(t.brin), index('schools_werkgebied_idx').on(t.werkgebiedId)],
+);
+
+export const dossiers = sqliteTable(
+  'dossiers',
+  {
+    id: text('id').primaryKey(),
+    voornaam: text('voornaam').notNull(),
+    tussenvoegsel: text('tussenvoegsel').notNull().default(''),
+    achternaam: text('achternaam').notNull(),
+    /** achternaam + voornaam folded (lower case, no diacritics): the Dutch sort order. */
+    sortName: text('sort_name').notNull(),
+    geboortedatum: text('geboortedatum').notNull(),
+    groep: text('groep').notNull(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    consulentId: text('consulent_id').references(() => users.id),
+    niveau: integer('niveau').notNull().default(0),
+    status: text('status', { enum: ['aangemeld', 'lopend', 'afgesloten'] }).notNull(),
+    notes: text('notes').notNull().default(''),
+    closedAt: text('closed_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('dossiers_sort_name_idx').on(t.sortName),
+    index('dossiers_school_idx').on(t.schoolId, t.sortName),
+    index('dossiers_status_idx').on(t.status, t.sortName),
+    index('dossiers_consulent_idx').on(t.consulentId, t.sortName),
+    index('dossiers_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const dossierParents = sqliteTable(
+  'dossier_parents',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    gezag: integer('gezag', { mode: 'boolean' }).notNull(),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+  },
+  (t) => [index('dossier_parents_dossier_idx').on(t.dossierId, t.position)],
+);
+
+export const dossierInvolved = sqliteTable(
+  'dossier_involved',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull().default(''),
+  },
+  (t) => [index('dossier_involved_dossier_idx').on(t.dossierId, t.position)],
+);
+
+/** The dossier's own history. `fields` lists changed field names as JSON, never their content. */
+export const dossierEvents = sqliteTable(
+  'dossier_events',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    type: text('type', { enum: ['created', 'changed', 'closed', 'reopened'] }).notNull(),
+    actorId: text('actor_id'),
+    fields: text('fields').notNull().default('[]'),
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
+);
+
+/**
+ * Local changes waiting for the association's store. Written in the same transaction as the change
+ * (design.md: Sync); `seq` is this device's monotonic mutation number.
+ */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  mutationId: text('mutation_id').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
+  /** JSON of the entity's changed fields (the full row for a new entity). */
+  data: text('data').notNull(),
+  baseVersion: integer('base_version'),
+  at: text('at').notNull(),
+});

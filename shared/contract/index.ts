@@ -1,0 +1,25 @@
+// The typed contract between the renderer and the core. Names are `domain:action`.
+import type { z } from 'zod';
+import { appContract } from './app.js';
+import { beheerContract } from './beheer.js';
+import { dossiersContract } from './dossiers.js';
+
+export const contract = { ...appContract, ...beheerContract, ...dossiersContract } as const;
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Methods that work before the database is unlocked. */
+export const PRE_UNLOCK_METHODS: readonly Method[] = ['vault:status', 'vault:create', 'vault:unlock'];
+
+export * from './common.js';
+export * from './app.js';
+export * from './beheer.js';
+export * from './dossiers.js';
