@@ -2,12 +2,10 @@
 // (Electron utilityProcess, web host, tests) calls it through `call(method, input)`.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  contract, isMethod, PRE_UNLOCK_METHODS, type Envelope, type Method, type VaultState,
-} from '../shared/contract/index.js';
-import { issuesOf } from '../shared/domain/validation.js';
+import { PRE_UNLOCK_METHODS, type Envelope, type Method, type VaultState } from '../shared/contract/index.js';
 import { DEFAULT_SCRYPT, keyFileSchema, newDataKey, unwrapKey, wrapKey, WrongPassphraseError, type ScryptParams } from '../db/keys.js';
 import { openDatabase, WrongKeyError, type LocalDb } from '../db/open.js';
+import { dispatch } from './dispatch.js';
 import { CoreError } from './errors.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
 
@@ -92,34 +90,12 @@ export function createCore(opts: CoreOptions): Core {
     },
   } as const;
 
-  async function call(method: string, raw: unknown): Promise<Envelope<unknown>> {
-    if (!isMethod(method)) return fail(new CoreError('bad_request'));
-    const def = contract[method];
-    const parsed = def.input.safeParse(raw ?? {});
-    if (!parsed.success) return fail(new CoreError('validation', issuesOf(parsed.error)));
-    try {
-      let value: unknown;
-      if (method in vault) {
-        value = await vault[method as keyof typeof vault](parsed.data as { passphrase: string });
-      } else {
-        if (!handlers || PRE_UNLOCK_METHODS.includes(method)) throw new CoreError('locked');
-        const handler = handlers[method as Exclude<Method, keyof typeof vault>] as (i: unknown) => unknown;
-        value = await handler(parsed.data);
-      }
-      if (opts.checkOutputs) def.output.parse(value);
-      return { ok: true, value };
-    } catch (err) {
-      return fail(err, method);
-    }
-  }
-
-  function fail(err: unknown, method?: string): Envelope<never> {
-    if (err instanceof CoreError) return { ok: false, error: err.toData() };
-    // Log what went wrong without personal data: the method and the error's kind, not its message.
-    const kind = err instanceof Error ? `${err.name}${'code' in err ? ` ${String(err.code)}` : ''}` : typeof err;
-    log(`[core] ${method ?? '?'} failed: ${kind}`);
-    return { ok: false, error: new CoreError('internal').toData() };
-  }
+  const run = async (method: Method, input: unknown): Promise<unknown> => {
+    if (method in vault) return vault[method as keyof typeof vault](input as { passphrase: string });
+    if (!handlers || PRE_UNLOCK_METHODS.includes(method)) throw new CoreError('locked');
+    return (handlers[method as Exclude<Method, keyof typeof vault>] as (i: unknown) => unknown)(input);
+  };
+  const call = (method: string, raw: unknown) => dispatch(method, raw, run, { checkOutputs: opts.checkOutputs, log });
 
   return {
     call,

@@ -6,7 +6,7 @@ import {
 import { birthDateSchema, optionalEmail, optionalPhone, requiredText, trimmed } from '../domain/validation.js';
 import { def, idSchema, instantSchema } from './common.js';
 
-const niveauSchema = z.union(NIVEAUS.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<0>, z.ZodLiteral<1>]);
+const niveauSchema = z.literal(NIVEAUS, { message: 'choose_option' });
 
 export const parentInputSchema = z.object({
   id: idSchema.optional(),
