@@ -31,18 +31,26 @@ interface RawRow {
 export function dossierLister(sqlite: Database.Database) {
   const cache = new Map<string, { rows: Database.Statement; count: Database.Statement }>();
 
-  function statements(where: string, order: string) {
-    const key = `${where}|${order}`;
+  /**
+   * Two statements per shape of filter: a count that joins schools only when a werkgebied filter needs it,
+   * and a page query that finds the page's rowids first and joins names for those rows only. A broad
+   * search sorted by name walks the name index and stops after one page instead of sorting every match.
+   */
+  function statements(where: string, order: string, joinSchool: boolean, byNameIndex: boolean) {
+    const key = `${where}|${order}|${joinSchool}|${byNameIndex}`;
     let s = cache.get(key);
     if (!s) {
-      const from = `FROM dossiers d JOIN schools s ON s.id = d.school_id JOIN werkgebieden w ON w.id = s.werkgebied_id`;
+      const school = joinSchool ? 'JOIN schools s ON s.id = d.school_id' : '';
+      const indexed = byNameIndex ? 'INDEXED BY dossiers_sort_name_idx' : '';
       s = {
         rows: sqlite.prepare(`
           SELECT d.id, d.voornaam, d.tussenvoegsel, d.achternaam, d.geboortedatum, d.groep, s.name AS schoolName,
                  w.name AS werkgebiedName, d.status, d.niveau, u.name AS consulentName, d.updated_at AS updatedAt
-          ${from} LEFT JOIN users u ON u.id = d.consulent_id
-          ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
-        count: sqlite.prepare(`SELECT count(*) AS n ${from} ${where}`).pluck(),
+          FROM (SELECT d.rowid AS rid FROM dossiers d ${indexed} ${school} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+          JOIN dossiers d ON d.rowid = page.rid JOIN schools s ON s.id = d.school_id JOIN werkgebieden w ON w.id = s.werkgebied_id
+          LEFT JOIN users u ON u.id = d.consulent_id
+          ORDER BY ${order}`),
+        count: sqlite.prepare(`SELECT count(*) AS n FROM dossiers d ${school} ${where}`).pluck(),
       };
       cache.set(key, s);
     }
@@ -68,8 +76,9 @@ export function dossierLister(sqlite: Database.Database) {
     if (input.mine) add('d.consulent_id = @me', 'me', me ?? '');
     const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
     const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
-    const order = `${SORT_SQL[input.sort]} ${dir}, d.sort_name ${dir}, d.id ${dir}`;
-    const s = statements(where, order);
+    const order = `${SORT_SQL[input.sort]} ${dir}, d.sort_name ${dir}, d.rowid ${dir}`;
+    const joinSchool = Boolean(input.werkgebiedId) || input.sort === 'school';
+    const s = statements(where, order, joinSchool, Boolean(match) && input.sort === 'name');
     const total = s.count.get(params) as number;
     const raw = s.rows.all({ ...params, limit: input.limit, offset: input.offset }) as RawRow[];
     return {
