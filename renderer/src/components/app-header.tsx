@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { LANGS } from '../../../shared/i18n/index.js';
+import { paths, useRoute } from '../router/router.js';
+import { useLanguage } from '../stores/language-store.js';
+import { useSession } from '../stores/session-store.js';
+import { Link } from './link.js';
+
+export function AppHeader({ showNav }: { showNav: boolean }) {
+  const { t } = useTranslation();
+  const profile = useSession((s) => s.profile);
+  const { lang, setLang } = useLanguage();
+  const route = useRoute();
+  const inDossiers = route.name === 'dossiers' || route.name === 'dossier' || route.name === 'dossier-new';
+
+  return (
+    <header className="app-header">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          // Not a hash change: that would be read as a route.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('common.skip_to_content')}
+      </a>
+      <p className="app-name">{t('app.name')}</p>
+      {showNav && (
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <ul>
+            <li>
+              <Link to={paths.dossiers} aria-current={inDossiers ? 'page' : undefined}>
+                {t('nav.dossiers')}
+              </Link>
+            </li>
+            <li>
+              <Link to={paths.beheer} aria-current={route.name === 'beheer' ? 'page' : undefined}>
+                {t('nav.beheer')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
+      <div className="app-header-end">
+        {showNav && profile && (
+          <p className="app-user">
+            <span>{t('nav.user', { name: profile.name, role: t(`enums.role.${profile.role}`) })}</span>
+            <span className="app-association">{t('nav.association', { name: profile.associationName })}</span>
+          </p>
+        )}
+        <div role="group" aria-label={t('nav.language')} className="lang-switch">
+          {LANGS.map((l) => (
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+              {t(`nav.lang_${l}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}

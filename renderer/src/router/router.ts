@@ -1,0 +1,108 @@
+// A tiny hash router: `#/dossiers`, `#/dossiers/<id>`, `#/dossiers/nieuw`, `#/beheer`.
+// Screens with unsaved work register a leave guard; every in-app navigation asks it first.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'dossiers' }
+  | { name: 'dossier'; id: string }
+  | { name: 'dossier-new' }
+  | { name: 'beheer' }
+  | { name: 'not-found' };
+
+export const paths = {
+  dossiers: '#/dossiers',
+  dossierNew: '#/dossiers/nieuw',
+  dossier: (id: string) => `#/dossiers/${encodeURIComponent(id)}`,
+  beheer: '#/beheer',
+} as const;
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  if (path === '' || path === '/' || path === '/dossiers') return { name: 'dossiers' };
+  if (path === '/dossiers/nieuw') return { name: 'dossier-new' };
+  const m = /^\/dossiers\/([^/]+)$/.exec(path);
+  if (m) return { name: 'dossier', id: decodeURIComponent(m[1]!) };
+  if (path === '/beheer') return { name: 'beheer' };
+  return { name: 'not-found' };
+}
+
+/** Answers whether leaving is fine (possibly after saving or asking the user). */
+export type LeaveGuard = () => boolean | Promise<boolean>;
+const guards = new Set<LeaveGuard>();
+
+export function addLeaveGuard(guard: LeaveGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
+async function mayLeave(): Promise<boolean> {
+  for (const guard of [...guards]) {
+    if (!(await guard())) return false;
+  }
+  return true;
+}
+
+/** Navigate inside the app, asking the leave guards first. Resolves to whether it happened. */
+export async function navigate(to: string, opts: { replace?: boolean; force?: boolean } = {}): Promise<boolean> {
+  if (to === window.location.hash) return true;
+  if (!opts.force && !(await mayLeave())) return false;
+  if (opts.replace) {
+    window.history.replaceState(null, '', to);
+    notify();
+  } else {
+    internal = true;
+    window.location.hash = to;
+  }
+  return true;
+}
+
+const listeners = new Set<() => void>();
+let lastHash = '';
+/** Set while our own navigate() changes the hash: the guards have already agreed. */
+let internal = false;
+
+function notify(): void {
+  lastHash = window.location.hash;
+  for (const l of listeners) l();
+}
+
+function onHashChange(): void {
+  if (internal || guards.size === 0) {
+    internal = false;
+    notify();
+    return;
+  }
+  // Back/forward or a typed URL: the hash has already changed. Ask the guards; undo if refused.
+  const previous = lastHash;
+  void mayLeave().then((ok) => {
+    if (ok) notify();
+    else window.history.replaceState(null, '', previous || '#/dossiers');
+  });
+}
+
+function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0) {
+    lastHash = window.location.hash;
+    window.addEventListener('hashchange', onHashChange);
+  }
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+function snapshot(): string {
+  return lastHash;
+}
+
+/** The current route; re-renders on navigation. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, snapshot, snapshot);
+  return parseHash(hash);
+}
+
+/** Re-read the hash (after the start-up token was taken out of the URL). */
+export function syncRouteFromLocation(): void {
+  notify();
+}

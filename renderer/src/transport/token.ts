@@ -1,0 +1,22 @@
+// The web host opens the page as `/#token=XYZ`. Take the token once, keep it for this tab
+// (sessionStorage, so a reload still works) and remove it from the visible URL.
+const KEY = 'veldwerk.token';
+
+export function consumeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const match = /^#token=([^&]+)/.exec(loc.hash);
+  if (match) {
+    const token = decodeURIComponent(match[1]!);
+    try {
+      storage.setItem(KEY, token);
+    } catch {
+      // Storage may be unavailable; the token then lives in memory only.
+    }
+    window.history.replaceState(null, '', `${loc.pathname}${loc.search}#/dossiers`);
+    return token;
+  }
+  try {
+    return storage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
