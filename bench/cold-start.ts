@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../core/core.js';
+import { DEFAULT_SCRYPT, newDataKey, wrapKey } from '../db/keys.js';
 import { launchChromium } from '../tests/e2e/support/chromium.js';
 import { startHostProcess } from '../tests/e2e/support/web-host-process.js';
 import { t } from '../tests/e2e/support/veldwerk-page.js';
@@ -13,11 +14,14 @@ const FIRST_ROW = '[role="table"] .dl-data-row .dl-col-name a';
 
 export interface ColdStart {
   runs: number;
-  /** Spawn → dossier list with rows, the unlock (scrypt N=2^17) included. */
+  /** Spawn → URL printed + page load → unlock screen ready + unlock click → rows visible (medians). */
   median: number;
   max: number;
   listenMedian: number;
+  readyMedian: number;
   unlockMedian: number;
+  /** The deliberate scrypt cost inside the unlock, measured alone in the same run. */
+  kdfMs: number;
 }
 
 async function prepare(dossiers: number): Promise<string> {
@@ -33,28 +37,40 @@ async function prepare(dossiers: number): Promise<string> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * Times are taken where they happen: the spawn on the Node clock, page phases on the page's own clock
+ * (requestAnimationFrame polling), so the automation's typing and polling are not counted.
+ */
 export async function runColdStartBench(dossiers: number, runs = 5): Promise<ColdStart> {
   const dataDir = await prepare(dossiers);
   const browser = await launchChromium();
   const totals: number[] = [];
   const listens: number[] = [];
+  const readies: number[] = [];
   const unlocks: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
       // The real scrypt parameters are in the key file: the test-only variable only affects new vaults.
       const host = await startHostProcess({ dataDir, env: { VELDWERK_TEST_SCRYPT_N: '' } });
-      listens.push(performance.now() - t0);
+      const listen = performance.now() - t0;
       const page = await (await browser.newContext()).newPage();
       try {
         await page.goto(host.url);
-        await page.getByLabel(t('vault.passphrase'), { exact: true }).fill(PASSPHRASE);
-        const u0 = performance.now();
-        await page.getByRole('button', { name: t('vault.unlock') }).click();
-        await page.locator(FIRST_ROW).first().waitFor({ state: 'visible', timeout: 20_000 });
-        const end = performance.now();
-        unlocks.push(end - u0);
-        totals.push(end - t0);
+        const input = page.getByLabel(t('vault.passphrase'), { exact: true });
+        const ready = await (await page.waitForFunction(() => (document.querySelector('input[type=password]') ? performance.now() : 0), null, { polling: 'raf' })).jsonValue();
+        await input.fill(PASSPHRASE);
+        const clickAt = await page.evaluate(() => {
+          (document.querySelector('form button[type=submit]') as HTMLButtonElement).click();
+          return performance.now();
+        });
+        const rowsAt = await (
+          await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : 0), FIRST_ROW, { polling: 'raf', timeout: 20_000 })
+        ).jsonValue();
+        listens.push(listen);
+        readies.push(ready);
+        unlocks.push(rowsAt - clickAt);
+        totals.push(listen + ready + (rowsAt - clickAt));
       } finally {
         await page.context().close();
         await host.stop();
@@ -64,5 +80,19 @@ export async function runColdStartBench(dossiers: number, runs = 5): Promise<Col
     await browser.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { runs, median: median(totals), max: Math.max(...totals), listenMedian: median(listens), unlockMedian: median(unlocks) };
+  return {
+    runs,
+    median: median(totals),
+    max: Math.max(...totals),
+    listenMedian: median(listens),
+    readyMedian: median(readies),
+    unlockMedian: median(unlocks),
+    kdfMs: await kdfCost(),
+  };
+}
+
+async function kdfCost(): Promise<number> {
+  const t0 = performance.now();
+  await wrapKey(newDataKey(), PASSPHRASE, DEFAULT_SCRYPT);
+  return performance.now() - t0;
 }

@@ -10,7 +10,7 @@ import { createHandlers } from '../core/handlers/index.js';
 import { openDatabase } from '../db/open.js';
 import { generateDemo, DEMO_DEFAULTS } from '../db/demo/generator.js';
 import type { Dossier, DossierRow } from '../shared/contract/index.js';
-import { measure, type Stats } from './stats.js';
+import { stats, type Stats } from './stats.js';
 
 const MIGRATIONS = join(import.meta.dirname, '../db/migrations');
 const TYPED = ['e', 'ee', 'eef', 'eefj', 'eefje', 'o', 'oz', 'ozt', 'oztu', 'ozturk', 'k', 'ko', 'kom', 'komp', 'kompas', 'de v', 'de vr'];
@@ -21,40 +21,68 @@ export interface CoreResults {
   insertRowsPerSec: number;
 }
 
-async function runOps(key: Buffer | null, dossiers: number, n: number) {
+interface Subject {
+  call(method: string, input: unknown): Promise<unknown>;
+  ids: string[];
+  werkgebiedId: string;
+  editable: Record<string, unknown>;
+  dossierId: string;
+  version: number;
+  notes: string;
+  close(): void;
+}
+
+async function subject(key: Buffer | null, dossiers: number): Promise<Subject> {
   const dir = mkdtempSync(join(tmpdir(), 'veldwerk-bench-'));
-  try {
-    const local = openDatabase({ file: join(dir, 'bench.db'), key, migrationsFolder: MIGRATIONS });
-    const demo = generateDemo(local.sqlite, { ...DEMO_DEFAULTS, dossiers });
-    local.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ userId: demo.userId, associationName: 'Bench' }));
-    const handlers = createHandlers(local, { now: () => new Date() });
-    const call = async (method: string, input: unknown) => {
-      const env = await dispatch(method, input, (m, i) => (handlers[m as keyof typeof handlers] as (x: unknown) => unknown)(i), { log: () => {} });
-      if (!env.ok) throw new Error(`${method}: ${env.error.code}`);
-      return env.value;
-    };
-    const page = (await call('dossiers:list', { limit: 100 })) as { rows: DossierRow[] };
-    const ids = page.rows.map((r) => r.id);
-    const out: Record<string, Stats> = {};
-    out['first page of the list (100 rows)'] = await measure(n, 20, () => call('dossiers:list', { sort: 'name', limit: 100 }));
-    out['first page, filtered by werkgebied, sorted by school'] = await measure(n, 20, async () => call('dossiers:list', { werkgebiedId: (await firstWg()), sort: 'school', limit: 100 }));
-    out['search as you type (per keystroke)'] = await measure(n, 20, (i) => call('dossiers:list', { query: TYPED[i % TYPED.length], limit: 100 }));
-    out['open a dossier'] = await measure(n, 20, (i) => call('dossiers:get', { id: ids[i % ids.length] }));
-    const open = (await call('dossiers:get', { id: ids[0] })) as Dossier;
-    let version = open.version;
-    const { id: _i, timeline: _t, schoolName: _s, werkgebiedId: _w, werkgebiedName: _wn, createdAt: _c, updatedAt: _u, closedAt: _cl, version: _v, status: _st, ...editable } = open;
-    out['save a dossier edit (autosave)'] = await measure(n, 20, async (i) => {
-      const saved = (await call('dossiers:update', { id: open.id, baseVersion: version, dossier: { ...editable, notes: `${open.notes} ${i}` } })) as Dossier;
-      version = saved.version;
-    });
-    local.close();
-    return out;
-    async function firstWg() {
-      return (local.sqlite.prepare('SELECT id FROM werkgebieden ORDER BY name LIMIT 1').pluck().get() as string);
+  const local = openDatabase({ file: join(dir, 'bench.db'), key, migrationsFolder: MIGRATIONS });
+  const demo = generateDemo(local.sqlite, { ...DEMO_DEFAULTS, dossiers });
+  local.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ userId: demo.userId, associationName: 'Bench' }));
+  const handlers = createHandlers(local, { now: () => new Date() });
+  const call = async (method: string, input: unknown) => {
+    const env = await dispatch(method, input, (m, i) => (handlers[m as keyof typeof handlers] as (x: unknown) => unknown)(i), { log: () => {} });
+    if (!env.ok) throw new Error(`${method}: ${env.error.code}`);
+    return env.value;
+  };
+  const page = (await call('dossiers:list', { limit: 100 })) as { rows: DossierRow[] };
+  const open = (await call('dossiers:get', { id: page.rows[0]!.id })) as Dossier;
+  const { id: _i, timeline: _t, schoolName: _s, werkgebiedId: _w, werkgebiedName: _wn, createdAt: _c, updatedAt: _u, closedAt: _cl, version: _v, status: _st, ...editable } = open;
+  return {
+    call,
+    ids: page.rows.map((r) => r.id),
+    werkgebiedId: local.sqlite.prepare('SELECT id FROM werkgebieden ORDER BY name LIMIT 1').pluck().get() as string,
+    editable,
+    dossierId: open.id,
+    version: open.version,
+    notes: open.notes,
+    close() {
+      local.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const OPS: Record<string, (s: Subject, i: number) => Promise<unknown>> = {
+  'first page of the list (100 rows)': (s) => s.call('dossiers:list', { sort: 'name', limit: 100 }),
+  'first page, filtered by werkgebied, sorted by school': (s) => s.call('dossiers:list', { werkgebiedId: s.werkgebiedId, sort: 'school', limit: 100 }),
+  'search as you type (per keystroke)': (s, i) => s.call('dossiers:list', { query: TYPED[i % TYPED.length], limit: 100 }),
+  'open a dossier': (s, i) => s.call('dossiers:get', { id: s.ids[i % s.ids.length] }),
+  'save a dossier edit (autosave)': async (s, i) => {
+    const saved = (await s.call('dossiers:update', { id: s.dossierId, baseVersion: s.version, dossier: { ...s.editable, notes: `${s.notes} ${i}` } })) as Dossier;
+    s.version = saved.version;
+  },
+};
+
+/** Encrypted and plain calls alternate, so drift of the machine affects both sides alike. */
+async function interleaved(op: (s: Subject, i: number) => Promise<unknown>, enc: Subject, plain: Subject, n: number) {
+  const samples = { enc: [] as number[], plain: [] as number[] };
+  for (let i = 0; i < n + 20; i++) {
+    for (const [side, s] of [['enc', enc], ['plain', plain]] as const) {
+      const t0 = performance.now();
+      await op(s, i);
+      if (i >= 20) samples[side].push(performance.now() - t0);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  return { encrypted: stats(samples.enc), plain: stats(samples.plain) };
 }
 
 /** The physical anchor: plain better-sqlite3 inserting small rows in batches of 1,000 per transaction. */
@@ -78,13 +106,17 @@ function rawInsertRate(): number {
 }
 
 export async function runCoreBench(dossiers: number, n: number): Promise<CoreResults> {
-  const encrypted = await runOps(randomBytes(32), dossiers, n);
-  const plain = await runOps(null, dossiers, n);
+  const enc = await subject(randomBytes(32), dossiers);
+  const plain = await subject(null, dossiers);
   const ops: CoreResults['ops'] = {};
-  for (const name of Object.keys(encrypted)) {
-    const e = encrypted[name]!;
-    const p = plain[name]!;
-    ops[name] = { encrypted: e, plain: p, ratio: e.p50 / p.p50 };
+  try {
+    for (const [name, op] of Object.entries(OPS)) {
+      const r = await interleaved(op, enc, plain, n);
+      ops[name] = { ...r, ratio: r.encrypted.p50 / r.plain.p50 };
+    }
+  } finally {
+    enc.close();
+    plain.close();
   }
   return { dossiers, ops, insertRowsPerSec: rawInsertRate() };
 }

@@ -40,9 +40,10 @@ if (!values['skip-browser']) {
   const cold = await runColdStartBench(dossiers);
   lines.push('');
   lines.push(
-    `Web host cold start in Chromium (spawn \`node dist/host/web-host.mjs\` → passphrase typed → first row of the dossier list visible; median of ${cold.runs} runs): ` +
-      `${ms(cold.median)} (target < 1500 ms ${cold.median < 1500 ? '✅' : '❌'}), slowest ${ms(cold.max)}. ` +
-      `Of which spawn → URL printed ${ms(cold.listenMedian)}; unlock click → rows visible ${ms(cold.unlockMedian)} (includes the deliberate scrypt key derivation, N=2^17).`,
+    `Web host cold start in Chromium, median of ${cold.runs} runs on a data folder with ${dossiers.toLocaleString('nl-NL')} dossiers: ` +
+      `spawn \`node dist/host/web-host.mjs\` → URL printed ${ms(cold.listenMedian)} + page load → unlock screen ready ${ms(cold.readyMedian)} + ` +
+      `"Ontgrendelen" → first list row visible ${ms(cold.unlockMedian)} = **${ms(cold.median)}** (target < 1500 ms ${cold.median < 1500 ? '✅' : '❌'}; slowest ${ms(cold.max)}). ` +
+      `The time the user spends typing the passphrase is not counted; the deliberate scrypt key derivation (N=2^17, ${ms(cold.kdfMs)} alone) is.`,
   );
 }
 const report = lines.join('\n');

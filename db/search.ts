@@ -1,9 +1,11 @@
 // Turns what a user types into an FTS5 query: every word must match as a prefix ("ozt eef" finds
-// "Eefje Öztürk"). Quotes are dropped so no input can break out of the phrase syntax.
+// "Eefje Öztürk"). Words are split on everything that is not a letter or digit, as the unicode61
+// tokenizer does, so each term is one token (the index has detail=none: no phrases) and no input can
+// break out of the query syntax.
 export function ftsQuery(input: string): string | null {
   const words = input
     .normalize('NFC')
-    .split(/[\s"'’`*^:(){}[\],;.!?/\\+-]+/u)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .map((w) => w.trim())
     .filter((w) => w.length > 0)
     .slice(0, 8);

@@ -1,10 +1,14 @@
 -- Full-text search over pupil name, school and notes. unicode61 with remove_diacritics 2 folds case and
 -- diacritics, so "ozturk" finds "Öztürk". Prefix indexes for 1–3 characters keep the first keystrokes of
--- search-as-you-type fast. Kept in step with dossiers and schools by triggers.
+-- search-as-you-type fast. Queries are single-token prefixes without ranking (db/search.ts), so the index
+-- keeps no positions (detail=none) and no column sizes: every autosave of the notes writes fewer pages.
+-- Kept in step with dossiers and schools by triggers.
 CREATE VIRTUAL TABLE `dossier_fts` USING fts5(
   `name`, `school`, `notes`,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '1 2 3'
+  prefix = '1 2 3',
+  detail = none,
+  columnsize = 0
 );
 --> statement-breakpoint
 CREATE TRIGGER `dossiers_fts_ai` AFTER INSERT ON `dossiers` BEGIN

@@ -18,6 +18,13 @@ export class DossierError extends Error {
 const COALESCE_MS = 15 * 60 * 1000;
 const SCALARS = ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'groep', 'schoolId', 'consulentId', 'niveau', 'status', 'notes'] as const;
 
+/** Contract field → column, for the fields an UPDATE may set. */
+const COLUMN: Record<string, string> = {
+  voornaam: 'voornaam', tussenvoegsel: 'tussenvoegsel', achternaam: 'achternaam', geboortedatum: 'geboortedatum',
+  groep: 'groep', schoolId: 'school_id', consulentId: 'consulent_id', niveau: 'niveau', status: 'status', notes: 'notes',
+  sortName: 'sort_name', closedAt: 'closed_at',
+};
+
 type Row = Omit<Dossier, 'parents' | 'involved' | 'timeline' | 'status'> & { status: DossierStatus };
 
 export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId: () => string | null) {
@@ -47,11 +54,6 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
                             niveau, status, notes, closed_at, version, created_at, updated_at)
       VALUES (@id, @voornaam, @tussenvoegsel, @achternaam, @sortName, @geboortedatum, @groep, @schoolId, @consulentId,
               @niveau, @status, @notes, NULL, 1, @at, @at)`),
-    update: sqlite.prepare(`
-      UPDATE dossiers SET voornaam = @voornaam, tussenvoegsel = @tussenvoegsel, achternaam = @achternaam, sort_name = @sortName,
-        geboortedatum = @geboortedatum, groep = @groep, school_id = @schoolId, consulent_id = @consulentId, niveau = @niveau,
-        status = @status, notes = @notes, closed_at = @closedAt, version = version + 1, updated_at = @at
-      WHERE id = @id AND version = @baseVersion`),
     deleteParents: sqlite.prepare('DELETE FROM dossier_parents WHERE dossier_id = ?'),
     deleteInvolved: sqlite.prepare('DELETE FROM dossier_involved WHERE dossier_id = ?'),
     insertParent: sqlite.prepare(
@@ -59,6 +61,22 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
     insertInvolved: sqlite.prepare(
       'INSERT INTO dossier_involved (id, dossier_id, position, role, name, organisation) VALUES (?, ?, ?, ?, ?, ?)'),
   };
+
+  /**
+   * UPDATE statements that set only the columns that changed: SQLite rewrites an index (and fires the
+   * search trigger) for every column in the SET list, so a notes edit should not touch the name indexes.
+   */
+  const updates = new Map<string, Database.Statement>();
+  function updateStatement(columns: string[]): Database.Statement {
+    const key = columns.join(',');
+    let st = updates.get(key);
+    if (!st) {
+      const sets = [...columns.map((c) => `${COLUMN[c]} = @${c}`), 'version = version + 1', 'updated_at = @at'].join(', ');
+      st = sqlite.prepare(`UPDATE dossiers SET ${sets} WHERE id = @id AND version = @baseVersion`);
+      updates.set(key, st);
+    }
+    return st;
+  }
 
   function get(id: string): Dossier | null {
     const row = q.get.get(id);
@@ -130,8 +148,11 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
   ): Dossier {
     const at = now().toISOString();
     sqlite.transaction(() => {
+      const columns = fields.filter((f) => f in COLUMN);
+      if (columns.includes('voornaam') || columns.includes('achternaam')) columns.push('sortName');
+      if (columns.includes('status')) columns.push('closedAt');
       const closedAt = values.status === 'afgesloten' ? at : null;
-      const r = q.update.run({ ...values, id: current.id, baseVersion: current.version, sortName: sortName(values), closedAt, at });
+      const r = updateStatement(columns).run({ ...values, id: current.id, baseVersion: current.version, sortName: sortName(values), closedAt, at });
       if (r.changes !== 1) throw new DossierError('conflict');
       const data: Record<string, unknown> = Object.fromEntries(fields.filter((f) => f in values).map((f) => [f, values[f as keyof typeof values]]));
       if (input && (fields.includes('parents') || fields.includes('involved'))) Object.assign(data, writeChildren(current.id, input));
