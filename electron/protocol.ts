@@ -1,34 +1,9 @@
 // Serves the built renderer at app://veldwerk/ with the app's security headers. Kept free of
 // Electron imports: `protocol.handle` is given `createAppHandler(...)`, tests call it directly.
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { contentTypeOf, extensionOf, safeRelativePath } from '../shared/static-assets.js';
 import { SECURITY_HEADERS } from '../shared/security/csp.js';
 import { APP_HOST, APP_SCHEME } from './app-url.js';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type Resolution = { kind: 'file'; file: string } | { kind: 'not_found' };
 
@@ -47,21 +22,13 @@ export function resolveAppPath(rawUrl: string, rootDir: string): Resolution {
     return { kind: 'not_found' };
   }
   if (url.username !== '' || url.password !== '') return { kind: 'not_found' };
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return { kind: 'not_found' };
-  }
-  // Encoded separators and NUL bytes have no business in our asset names.
-  if (path.includes('\\') || path.includes('\0')) return { kind: 'not_found' };
+  const rel = safeRelativePath(url.pathname);
+  if (rel === null) return { kind: 'not_found' };
   const root = resolve(rootDir);
-  const index = resolve(root, 'index.html');
-  if (path === '/' || path === '') return { kind: 'file', file: index };
-  const file = resolve(root, `.${path}`);
-  const rel = relative(root, file);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return { kind: 'not_found' };
-  if (extname(file) === '') return { kind: 'file', file: index };
+  const file = resolve(root, rel === '' || extensionOf(rel) === '' ? 'index.html' : rel);
+  // Belt and braces: whatever the path rules say, the file must lie inside the renderer folder.
+  const inside = relative(root, file);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return { kind: 'not_found' };
   return { kind: 'file', file };
 }
 

@@ -16,6 +16,7 @@ step() {
 }
 summary() {
   local rc=$? secs=$((SECONDS - started))
+  [[ -d .test-results ]] && node scripts/test-summary.mjs || true
   if [[ $rc -eq 0 ]]; then
     printf '\n==> ALLE TESTS GESLAAGD / ALL TESTS PASSED (%ss)\n' "$secs"
   else
@@ -37,4 +38,5 @@ else
 fi
 
 step "npm test: lint, typecheck, unit/integration/component, end-to-end"
+rm -rf .test-results
 npm test

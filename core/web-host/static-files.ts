@@ -3,55 +3,10 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { message } from '../../shared/i18n/index.js';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/**
- * Maps a URL path to a path relative to the renderer folder, or null when it is not a plain,
- * safe path: `..` or dot-file segments, backslashes, NUL bytes and bad percent-encoding are refused
- * outright (a 404, never the SPA fallback, so a traversal attempt gets nothing at all).
- */
-export function safeRelativePath(urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s.startsWith('.') || s.includes(':'))) return null;
-  return segments.join('/');
-}
+import { contentTypeOf, extensionOf, safeRelativePath } from '../../shared/static-assets.js';
 
 async function fileIn(root: string, rel: string): Promise<{ file: string; size: number } | null> {
   const candidate = resolve(root, rel);
@@ -80,7 +35,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   if (rel === null) return notFound(res, message('host.not_found'));
 
   let found = rel === '' ? null : await fileIn(root, rel);
-  if (!found && extname(rel) === '') found = await fileIn(root, 'index.html');
+  if (!found && extensionOf(rel) === '') found = await fileIn(root, 'index.html');
   if (!found) {
     const missingApp = !(await fileIn(root, 'index.html'));
     return notFound(res, message(missingApp ? 'host.renderer_missing' : 'host.not_found'));

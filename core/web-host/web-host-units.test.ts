@@ -4,7 +4,7 @@ import { parseCliArgs } from './cli-args.js';
 import { defaultDataDir, resolveDataDir, testScryptFromEnv } from './host-paths.js';
 import { openBrowser, openerFor } from './open-browser.js';
 import { checkApiCaller, hostAllowed, newToken, originAllowed, tokenMatches } from './request-guards.js';
-import { contentTypeOf, safeRelativePath } from './static-files.js';
+import { contentTypeOf, safeRelativePath } from '../../shared/static-assets.js';
 
 describe('request guards', () => {
   const token = newToken();

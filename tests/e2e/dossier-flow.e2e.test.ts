@@ -37,6 +37,18 @@ describeE2E('dossier flow in Chromium', () => {
     await s.app.axe('dossier list');
   });
 
+  it('moves through the list with the arrow keys and opens a dossier with Enter', async () => {
+    const links = s.page.locator('.dl-data-row .dl-col-name a');
+    await links.first().focus();
+    await s.page.keyboard.press('ArrowDown');
+    const second = (await links.nth(1).textContent())!;
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.textContent)).toBe(second);
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('heading', { level: 1, name: second }).waitFor();
+    await s.page.getByRole('navigation').getByRole('link', { name: t('nav.dossiers'), exact: true }).click();
+    await s.page.getByRole('heading', { level: 1, name: t('dossiers.title') }).waitFor();
+  });
+
   it('creates a new dossier', async () => {
     await s.page.getByRole('button', { name: t('dossiers.new') }).or(s.page.getByRole('link', { name: t('dossiers.new') })).first().click();
     await s.page.getByRole('heading', { level: 1, name: t('dossier.title_new') }).waitFor();
