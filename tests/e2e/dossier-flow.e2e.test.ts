@@ -79,11 +79,13 @@ describeE2E('dossier flow in Chromium', () => {
   });
 
   it('autosaves an edit, shows when it was saved, and keeps it across a reload', async () => {
+    await field('dossier.status').selectOption({ label: t('enums.status.lopend') });
     await field('dossier.notes').fill('Afspraak: evaluatie na zes weken met de IB’er.');
     await saveStatus().waitFor({ timeout: 10_000 });
     await s.app.reload();
     await s.page.getByRole('heading', { level: 1, name: `${VOORNAAM} ${ACHTERNAAM}` }).waitFor({ timeout: 20_000 });
     await expect.poll(() => field('dossier.notes').inputValue()).toBe('Afspraak: evaluatie na zes weken met de IB’er.');
+    expect(await field('dossier.status').inputValue()).toBe('lopend');
     await s.page.getByText(t('enums.timeline.changed')).first().waitFor();
   });
 

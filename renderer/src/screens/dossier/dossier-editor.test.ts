@@ -82,3 +82,23 @@ describe('DossierEditor', () => {
     expect(await editor.flush()).toBe(false);
   });
 });
+
+describe('status after close and reopen', () => {
+  it('follows the core: a reopened dossier autosaves as lopend, not its old status', async () => {
+    const sent: unknown[] = [];
+    const base = { ...makeDossier(), status: 'aangemeld' as const };
+    const fake = fakeTransport({
+      'dossiers:update': (i) => {
+        sent.push(i.dossier.status);
+        return { ...saved(base, i), status: i.dossier.status ?? 'aangemeld' };
+      },
+    });
+    const editor = new DossierEditor(fake, base);
+    expect(editor.getSnapshot().draft.status).toBe('aangemeld');
+    editor.replaceSaved({ ...base, status: 'afgesloten', version: base.version + 1 });
+    editor.replaceSaved({ ...base, status: 'lopend', version: base.version + 2 });
+    editor.edit((d) => ({ ...d, notes: 'na heropenen' }), ['notes']);
+    await editor.save();
+    expect(sent).toEqual(['lopend']);
+  });
+});

@@ -6,7 +6,7 @@
 // - a new dossier is not autosaved: it is created once, on request.
 import type { Dossier } from '../../../../shared/contract/index.js';
 import { ContractError, type Transport } from '../../transport/transport.js';
-import { adoptIds, clientIssues, draftFromDossier, emptyDraft, toInput, type DossierDraft } from './draft.js';
+import { adoptIds, clientIssues, draftFromDossier, emptyDraft, openStatusOf, toInput, type DossierDraft } from './draft.js';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -179,9 +179,12 @@ export class DossierEditor {
     }
   }
 
-  /** After close/reopen: the core's new version of the dossier (content unchanged). */
+  /**
+   * After close/reopen: the core's new version of the dossier. Only its status changed; the draft
+   * follows it, or the next autosave would send the old status back.
+   */
   replaceSaved(d: Dossier): void {
-    this.set({ saved: d });
+    this.set({ saved: d, draft: { ...this.snap.draft, status: openStatusOf(d.status) } });
   }
 
   /** Start over from the core's current version (after a conflict). */

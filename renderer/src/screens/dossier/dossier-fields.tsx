@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { School } from '../../../../shared/contract/index.js';
 import { GROEPEN, NIVEAUS, type Groep, type Role } from '../../../../shared/domain/dossier.js';
 import { SelectField, TextArea, TextField } from '../../components/field.js';
-import { fieldId, type DossierDraft } from './draft.js';
+import { fieldId, type DossierDraft, type OpenStatus } from './draft.js';
+
+const OPEN_STATUSES: readonly OpenStatus[] = ['aangemeld', 'lopend'];
 
 export interface SectionProps {
   draft: DossierDraft;
@@ -145,6 +147,20 @@ export function SchoolFields({ draft, errorOf, edit, readOnly, schools, users, w
           {NIVEAUS.map((n) => (
             <option key={n} value={n}>
               {t(`enums.niveau.${n}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={fieldId('status')}
+          label={t('dossier.status')}
+          value={draft.status}
+          onChange={(v) => edit((d) => ({ ...d, status: v as OpenStatus }), ['status'])}
+          disabled={readOnly}
+          error={errorOf('status')}
+        >
+          {OPEN_STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {t(`enums.status.${st}`)}
             </option>
           ))}
         </SelectField>

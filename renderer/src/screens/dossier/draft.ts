@@ -34,15 +34,21 @@ export interface DossierDraft {
   schoolId: string;
   consulentId: string;
   niveau: number;
+  /** Open dossiers are aangemeld or lopend; closing and reopening have their own actions. */
+  status: OpenStatus;
   notes: string;
   parents: ParentDraft[];
   involved: InvolvedDraft[];
 }
 
+export type OpenStatus = 'aangemeld' | 'lopend';
+/** The open status a dossier's draft shows; a closed dossier is reopened as lopend. */
+export const openStatusOf = (status: Dossier['status']): OpenStatus => (status === 'aangemeld' ? 'aangemeld' : 'lopend');
+
 export function emptyDraft(consulentId = ''): DossierDraft {
   return {
     voornaam: '', tussenvoegsel: '', achternaam: '', geboortedatum: '', groep: '', schoolId: '',
-    consulentId, niveau: 0, notes: '', parents: [], involved: [],
+    consulentId, niveau: 0, status: 'aangemeld', notes: '', parents: [], involved: [],
   };
 }
 
@@ -59,6 +65,7 @@ export function draftFromDossier(d: Dossier): DossierDraft {
     schoolId: d.schoolId,
     consulentId: d.consulentId ?? '',
     niveau: d.niveau,
+    status: openStatusOf(d.status),
     notes: d.notes,
     parents: d.parents.map((p) => ({ key: newKey(), ...p })),
     involved: d.involved.map((i) => ({ key: newKey(), ...i })),
@@ -76,6 +83,7 @@ export function toInput(d: DossierDraft): DossierInput {
     schoolId: d.schoolId,
     consulentId: d.consulentId || null,
     niveau: d.niveau as DossierInput['niveau'],
+    status: d.status,
     notes: d.notes,
     parents: d.parents.map(({ key: _key, id, relation, ...p }) => ({
       ...(id ? { id } : {}),
