@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCoreBench } from './core-ops.js';
 import { runColdStartBench } from './cold-start.js';
+import { runMdoOpenBench } from './mdo-open.js';
 import { ms } from './stats.js';
 
 const { values } = parseArgs({
@@ -36,6 +37,14 @@ for (const [name, r] of Object.entries(core.ops)) {
 }
 lines.push('');
 lines.push(`Physical anchor: raw better-sqlite3 batched insert (1,000 rows per transaction, WAL, unencrypted): ${Math.round(core.insertRowsPerSec).toLocaleString('nl-NL')} rows/s.`);
+const mdo = await runMdoOpenBench(dossiers, n);
+lines.push('');
+lines.push(`MDO with 30 afspraken and ~20,000 characters of text (${mdo.textChars.toLocaleString('nl-NL')} characters as JSON), encrypted, beside ${mdo.otherMdos.toLocaleString('nl-NL')} other MDOs:`);
+lines.push('');
+lines.push('| operation (through the contract) | p50 | p95 | p95 target |');
+lines.push('|---|---|---|---|');
+lines.push(`| open the MDO (mdo:get) | ${ms(mdo.open.p50)} | ${ms(mdo.open.p95)} | < 30 ms ${mdo.open.p95 < 30 ? '✅' : '❌'} |`);
+lines.push(`| autosave one text field of it (mdo:save) | ${ms(mdo.autosave.p50)} | ${ms(mdo.autosave.p95)} | – |`);
 if (!values['skip-browser']) {
   const cold = await runColdStartBench(dossiers);
   lines.push('');

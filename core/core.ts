@@ -8,6 +8,7 @@ import { openDatabase, WrongKeyError, type LocalDb } from '../db/open.js';
 import { dispatch } from './dispatch.js';
 import { CoreError } from './errors.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
+import { fontsBeside } from './handlers/pdf-context.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface CoreOptions {
   /** Parse every result with its schema too (tests). */
   checkOutputs?: boolean;
   now?: () => Date;
+  /** Fonts for generated PDFs; by default dist/fonts or resources/fonts, found from `migrationsFolder`. */
+  fontsDir?: string;
   log?: (line: string) => void;
 }
 
@@ -49,7 +52,7 @@ export function createCore(opts: CoreOptions): Core {
       if (err instanceof WrongKeyError) throw new CoreError('wrong_passphrase');
       throw err;
     }
-    handlers = createHandlers(local, { now });
+    handlers = createHandlers(local, { now, fontsDir: opts.fontsDir ?? fontsBeside(opts.migrationsFolder) });
   };
   if (opts.dataKey) open(opts.dataKey);
 

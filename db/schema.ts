@@ -1,6 +1,7 @@
 // The local database. Times are UTC ISO strings; ids are UUIDv7 made on the device.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { TIMELINE_EVENTS } from '../shared/domain/dossier.js';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -113,11 +114,118 @@ export const dossierEvents = sqliteTable(
       .notNull()
       .references(() => dossiers.id, { onDelete: 'cascade' }),
     at: text('at').notNull(),
-    type: text('type', { enum: ['created', 'changed', 'closed', 'reopened'] }).notNull(),
+    type: text('type', { enum: TIMELINE_EVENTS }).notNull(),
     actorId: text('actor_id'),
     fields: text('fields').notNull().default('[]'),
+    /** The MDO or kindgesprek an event is about (null for the dossier's own events). */
+    refId: text('ref_id'),
   },
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
+);
+
+const mdoText = (name: string) => text(name).notNull().default('');
+
+/**
+ * One row per VERSION of an MDO verslag. All versions share `series_id` (the id of version 1); a
+ * vastgesteld row is never updated again except for `superseded_by`. Lists and documents are JSON.
+ */
+export const mdos = sqliteTable(
+  'mdos',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    seriesId: text('series_id').notNull(),
+    version: integer('version').notNull(),
+    revision: integer('revision').notNull(),
+    status: text('status', { enum: ['concept', 'vastgesteld'] }).notNull(),
+    datum: text('datum').notNull(),
+    tijd: mdoText('tijd'),
+    locatie: mdoText('locatie'),
+    agenda: text('agenda').notNull().default('[]'),
+    attendees: text('attendees').notNull().default('[]'),
+    kindAanwezig: text('kind_aanwezig').notNull(),
+    kindInbreng: text('kind_inbreng').notNull(),
+    kindInbrengToelichting: mdoText('kind_inbreng_toelichting'),
+    ondersteuningsvraagSchool: mdoText('ondersteuningsvraag_school'),
+    ondersteuningsvraagOuders: mdoText('ondersteuningsvraag_ouders'),
+    ondersteuningsvraagKind: mdoText('ondersteuningsvraag_kind'),
+    watGaatGoed: mdoText('wat_gaat_goed'),
+    zorgen: mdoText('zorgen'),
+    stimulerend: text('stimulerend').notNull(),
+    belemmerend: text('belemmerend').notNull(),
+    onderwijsbehoeften: mdoText('onderwijsbehoeften'),
+    ondersteuningsbehoefteLeerkracht: mdoText('ondersteuningsbehoefte_leerkracht'),
+    crucialeDoelen: mdoText('cruciale_doelen'),
+    afspraken: text('afspraken').notNull().default('[]'),
+    regiehouder: mdoText('regiehouder'),
+    visieOuders: mdoText('visie_ouders'),
+    kindgesprekId: text('kindgesprek_id'),
+    stemVanHetKind: mdoText('stem_van_het_kind'),
+    wegingKindvisie: mdoText('weging_kindvisie'),
+    evaluatiedatum: mdoText('evaluatiedatum'),
+    consent: text('consent').notNull().default('[]'),
+    correctieReden: mdoText('correctie_reden'),
+    supersededBy: text('superseded_by'),
+    vastgesteldAt: text('vastgesteld_at'),
+    vastgesteldBy: text('vastgesteld_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('mdos_dossier_idx').on(t.dossierId, t.datum),
+    uniqueIndex('mdos_series_version_uq').on(t.seriesId, t.version),
+  ],
+);
+
+/** Afspraken of finalised MDOs as action items; their status is tracked apart from the immutable verslag. */
+export const dossierActions = sqliteTable(
+  'dossier_actions',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    mdoId: text('mdo_id')
+      .notNull()
+      .references(() => mdos.id, { onDelete: 'cascade' }),
+    seriesId: text('series_id').notNull(),
+    /** The afspraak's id inside the verslag: a correction that keeps an afspraak keeps its action. */
+    afspraakId: text('afspraak_id').notNull(),
+    wat: text('wat').notNull(),
+    wie: text('wie').notNull().default(''),
+    wanneer: text('wanneer').notNull().default(''),
+    status: text('status', { enum: ['open', 'gedaan', 'vervallen'] }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('dossier_actions_dossier_idx').on(t.dossierId),
+    index('dossier_actions_mdo_idx').on(t.mdoId),
+    uniqueIndex('dossier_actions_series_afspraak_uq').on(t.seriesId, t.afspraakId),
+  ],
+);
+
+export const kindgesprekken = sqliteTable(
+  'kindgesprekken',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['concept', 'afgerond'] }).notNull(),
+    revision: integer('revision').notNull(),
+    datum: text('datum').notNull(),
+    leeftijd: text('leeftijd').notNull(),
+    topics: text('topics').notNull().default('[]'),
+    observaties: mdoText('observaties'),
+    delenMetOuders: integer('delen_met_ouders', { mode: 'boolean' }).notNull().default(false),
+    delenMetSchool: integer('delen_met_school', { mode: 'boolean' }).notNull().default(false),
+    delenToelichting: mdoText('delen_toelichting'),
+    samenvatting: mdoText('samenvatting'),
+    afgerondAt: text('afgerond_at'),
+    ...timestamps,
+  },
+  (t) => [index('kindgesprekken_dossier_idx').on(t.dossierId, t.datum)],
 );
 
 /**

@@ -1,10 +1,11 @@
 // Smoke test of the real core-process entry, bundled the way scripts/build.mjs bundles it, run
 // under plain Node with `process.parentPort` emulated over a fork IPC channel (no Electron here).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { electronBundleOptions } from '../scripts/electron-bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(__dirname, '..');
@@ -14,15 +15,14 @@ let shim: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'veldwerk-core-process-'));
-  entry = join(dir, 'core-process.cjs');
+  // The dist layout: dist/electron/core-process.cjs beside dist/fonts.
+  mkdirSync(join(dir, 'electron'));
+  entry = join(dir, 'electron', 'core-process.cjs');
+  cpSync(join(repo, 'resources/fonts'), join(dir, 'fonts'), { recursive: true });
   await build({
+    ...electronBundleOptions,
     entryPoints: [join(__dirname, 'core-process.ts')],
     outfile: entry,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3', 'electron'],
     nodePaths: [join(repo, 'node_modules')],
     logLevel: 'silent',
   });
@@ -56,6 +56,17 @@ function start(): { child: ChildProcess; next: () => Promise<unknown>; exited: P
   return { child, next, exited };
 }
 
+function emptyMdo() {
+  const factors = { kind: '', school: '', thuis: '' };
+  return {
+    datum: '2026-11-02', tijd: '', locatie: '', agenda: ['Welkom'], attendees: [], kindAanwezig: 'niet', kindInbreng: 'kindgesprek',
+    kindInbrengToelichting: '', ondersteuningsvraagSchool: '', ondersteuningsvraagOuders: '', ondersteuningsvraagKind: '',
+    watGaatGoed: '', zorgen: '', stimulerend: factors, belemmerend: factors, onderwijsbehoeften: '',
+    ondersteuningsbehoefteLeerkracht: '', crucialeDoelen: '', afspraken: [], regiehouder: '', visieOuders: '',
+    kindgesprekId: null, stemVanHetKind: '', wegingKindvisie: '', evaluatiedatum: '',
+  };
+}
+
 describe('core-process entry', () => {
   it('passphrase mode: opens nothing, answers vault:status, shuts down cleanly', async () => {
     const { child, next, exited } = start();
@@ -80,6 +91,18 @@ describe('core-process entry', () => {
     expect(await first.next()).toEqual({ type: 'ready', ok: true });
     first.child.send({ type: 'call', id: 0, method: 'vault:status', input: {} });
     expect(await first.next()).toMatchObject({ envelope: { ok: true, value: { state: 'unlocked', protection: 'os' } } });
+    // A PDF from the CommonJS bundle: pdfkit and the fonts load the way they will in Electron.
+    const call = async (id: number, method: string, input: unknown) => {
+      first.child.send({ type: 'call', id, method, input });
+      const m = (await first.next()) as { envelope: { ok: boolean; value: unknown } };
+      expect(m.envelope.ok, method).toBe(true);
+      return m.envelope.value as Record<string, unknown>;
+    };
+    await call(10, 'setup:loadDemo', { dossiers: 3 });
+    const list = (await call(11, 'dossiers:list', {})) as { rows: { id: string }[] };
+    const mdo = await call(12, 'mdo:create', { dossierId: list.rows[0]!.id, mdo: emptyMdo() });
+    const pdf = await call(13, 'mdo:pdf', { id: mdo.id, document: 'praatpapier' });
+    expect(Buffer.from(pdf.base64 as string, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     first.child.send({ type: 'shutdown' });
     expect(await first.exited).toBe(0);
 

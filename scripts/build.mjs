@@ -1,6 +1,7 @@
 // Builds everything that runs outside vitest: the renderer (Vite), the web host and the Electron
 // entries (esbuild, Node targets). Native modules stay external; migrations are copied beside them.
 import { build } from 'esbuild';
+import { electronBundleOptions } from './electron-bundle.mjs';
 import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,13 +38,16 @@ await build({
 const electronEntries = ['main', 'preload', 'core-process'].filter((e) => existsSync(join(root, `electron/${e}.ts`)));
 if (electronEntries.length) {
   await build({
-    ...common,
+    ...electronBundleOptions,
+    sourcemap: true,
+    logLevel: common.logLevel,
     entryPoints: Object.fromEntries(electronEntries.map((e) => [`electron/${e}`, join(root, `electron/${e}.ts`)])),
     outdir: dist,
-    format: 'cjs',
     outExtension: { '.js': '.cjs' },
   });
 }
 
 cpSync(join(root, 'db/migrations'), join(dist, 'migrations'), { recursive: true });
+// Fonts embedded in generated PDFs (DejaVu Sans: every Latin letter of Dutch, Turkish, Polish… names).
+cpSync(join(root, 'resources/fonts'), join(dist, 'fonts'), { recursive: true });
 if (!quiet) console.log('Build klaar: dist/');

@@ -4,6 +4,8 @@ import type { LocalDb } from '../../db/open.js';
 import { appHandlers } from './app.js';
 import { beheerHandlers } from './beheer.js';
 import { dossierHandlers } from './dossiers.js';
+import { kindgesprekHandlers } from './kindgesprek.js';
+import { mdoHandlers } from './mdo.js';
 import { createRepos, type Repos } from './repos.js';
 
 type DataMethod = Exclude<Method, 'vault:status' | 'vault:create' | 'vault:unlock'>;
@@ -12,6 +14,8 @@ export type Handlers = { [M in DataMethod]: Handler<M> };
 
 export interface HandlerDeps {
   now: () => Date;
+  /** Folder with the fonts embedded in PDFs; resources/fonts of the source checkout when not given. */
+  fontsDir?: string;
 }
 export interface HandlerContext extends HandlerDeps {
   local: LocalDb;
@@ -20,5 +24,5 @@ export interface HandlerContext extends HandlerDeps {
 
 export function createHandlers(local: LocalDb, deps: HandlerDeps): Handlers {
   const ctx: HandlerContext = { ...deps, local, repos: createRepos(local, deps.now) };
-  return { ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx) };
+  return { ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx), ...mdoHandlers(ctx), ...kindgesprekHandlers(ctx) };
 }

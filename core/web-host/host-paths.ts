@@ -23,13 +23,15 @@ export function resolveDataDir(flag: string | undefined, env: Env = process.env)
  * finds `dist/migrations` and `dist/renderer`. Run from source (tsx core/web-host/main.ts) it
  * falls back to `db/migrations` and `dist/renderer`.
  */
-export function bundledPaths(moduleUrl: string): { migrationsFolder: string; rendererDir: string } {
+export function bundledPaths(moduleUrl: string): { migrationsFolder: string; rendererDir: string; fontsDir: string } {
   const pick = (...candidates: string[]): string =>
     candidates.map((c) => fileURLToPath(new URL(c, moduleUrl))).find((p) => existsSync(p)) ??
     fileURLToPath(new URL(candidates[0]!, moduleUrl));
   return {
     migrationsFolder: pick('../migrations', '../../db/migrations'),
     rendererDir: pick('../renderer', '../../dist/renderer'),
+    // PDF fonts: dist/fonts beside the bundle, resources/fonts from source.
+    fontsDir: pick('../fonts', '../../resources/fonts'),
   };
 }
 

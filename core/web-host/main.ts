@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   }
   if (scrypt) err(message('host.test_scrypt'));
 
-  const { migrationsFolder, rendererDir } = bundledPaths(import.meta.url);
+  const { migrationsFolder, rendererDir, fontsDir } = bundledPaths(import.meta.url);
   if (!existsSync(join(rendererDir, 'index.html'))) err(message('host.renderer_missing'));
   const dataDir = resolveDataDir(args.dataDir);
 
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
       dataDir,
       migrationsFolder,
       rendererDir,
+      fontsDir,
       port: args.port,
       ...(scrypt ? { scrypt } : {}),
       log: err,

@@ -23,6 +23,8 @@ export interface WebHostOptions {
   dataDir: string;
   migrationsFolder: string;
   rendererDir: string;
+  /** Fonts embedded in generated PDFs (dist/fonts when bundled). */
+  fontsDir?: string;
   /** 0 (the default) lets the OS choose a free port. */
   port?: number;
   /** scrypt parameters for new key files; small ones only in tests. */
@@ -101,6 +103,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const core: Core = createCore({
     dataDir: opts.dataDir,
     migrationsFolder: opts.migrationsFolder,
+    ...(opts.fontsDir ? { fontsDir: opts.fontsDir } : {}),
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.checkOutputs ? { checkOutputs: true } : {}),
     log,

@@ -40,8 +40,8 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
       'SELECT id, name, relation, gezag, phone, email FROM dossier_parents WHERE dossier_id = ? ORDER BY position'),
     involved: sqlite.prepare<[string], { id: string; role: string; name: string; organisation: string }>(
       'SELECT id, role, name, organisation FROM dossier_involved WHERE dossier_id = ? ORDER BY position'),
-    timeline: sqlite.prepare<[string], { id: string; at: string; type: TimelineEventType; actorName: string | null; fields: string }>(`
-      SELECT e.id, e.at, e.type, u.name AS actorName, e.fields FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id
+    timeline: sqlite.prepare<[string], { id: string; at: string; type: TimelineEventType; actorName: string | null; fields: string; refId: string | null }>(`
+      SELECT e.id, e.at, e.type, u.name AS actorName, e.fields, e.ref_id AS refId FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id
       WHERE e.dossier_id = ? ORDER BY e.at DESC, e.id DESC LIMIT 200`),
     lastEvent: sqlite.prepare<[string], { id: string; at: string; type: string; actorId: string | null; fields: string }>(
       'SELECT id, at, type, actor_id AS actorId, fields FROM dossier_events WHERE dossier_id = ? ORDER BY at DESC, id DESC LIMIT 1'),

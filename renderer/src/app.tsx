@@ -10,6 +10,8 @@ import { paths, useRoute } from './router/router.js';
 import { BeheerScreen } from './screens/beheer/beheer-screen.js';
 import { DossierListScreen } from './screens/dossier-list/dossier-list-screen.js';
 import { DossierScreen } from './screens/dossier/dossier-screen.js';
+import { KindgesprekScreen } from './screens/kindgesprek/kg-screen.js';
+import { MdoScreen } from './screens/mdo/mdo-screen.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
 import { VaultScreen } from './screens/vault/vault-screen.js';
 import { useSession } from './stores/session-store.js';
@@ -39,6 +41,9 @@ export function App() {
     );
   }, [transport, vault, profile, setProfile, setVault, attempt]);
 
+  const route = useRoute();
+  // Child mode fills the screen: no header, no navigation (leaving it is a deliberate act).
+  const childMode = route.name === 'kindgesprek-kind';
   const stage = failure ? 'failure' : !vault ? 'starting' : vault.state !== 'unlocked' ? 'vault' : profile === undefined ? 'starting' : profile === null ? 'setup' : 'app';
   const shownStage = useRef<string | null>(null);
   // After unlocking or setting up, the screen changes under the user's focus: start them at the
@@ -72,8 +77,8 @@ export function App() {
 
   return (
     <>
-      <AppHeader showNav={vault?.state === 'unlocked' && !!profile} />
-      <main id="main" tabIndex={-1} className="app-main">
+      {!(childMode && stage === 'app') && <AppHeader showNav={vault?.state === 'unlocked' && !!profile} />}
+      <main id="main" tabIndex={-1} className={childMode && stage === 'app' ? 'app-main app-main-child' : 'app-main'}>
         {content}
       </main>
     </>
@@ -112,7 +117,7 @@ function StartFailure({ message, onRetry }: { message: string; onRetry(): void }
 
 function Screens() {
   const route = useRoute();
-  const routeKey = route.name === 'dossier' ? `dossier/${route.id}` : route.name;
+  const routeKey = 'id' in route ? `${route.name}/${route.id}` : route.name;
   const shown = useRef(routeKey);
 
   // After in-app navigation, move focus to the new screen so keyboard and screen reader users
@@ -130,6 +135,12 @@ function Screens() {
       return <DossierScreen key="new" id={null} />;
     case 'dossier':
       return <DossierScreen key={route.id} id={route.id} />;
+    case 'mdo':
+      return <MdoScreen key={route.id} dossierId={route.dossierId} id={route.id} />;
+    case 'kindgesprek':
+      return <KindgesprekScreen key={`p/${route.id}`} dossierId={route.dossierId} id={route.id} mode="professional" />;
+    case 'kindgesprek-kind':
+      return <KindgesprekScreen key={`k/${route.id}`} dossierId={route.dossierId} id={route.id} mode="kind" />;
     case 'beheer':
       return <BeheerScreen />;
     default:

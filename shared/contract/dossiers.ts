@@ -51,6 +51,8 @@ export const timelineEventSchema = z.object({
   actorName: z.string(),
   /** Names of the fields that changed (never their content). */
   fields: z.array(z.string()),
+  /** The MDO or kindgesprek the event is about; null for the dossier's own events. */
+  refId: idSchema.nullable(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 

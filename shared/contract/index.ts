@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import { appContract } from './app.js';
 import { beheerContract } from './beheer.js';
 import { dossiersContract } from './dossiers.js';
+import { kindgesprekContract } from './kindgesprek.js';
+import { mdoContract } from './mdo.js';
 
-export const contract = { ...appContract, ...beheerContract, ...dossiersContract } as const;
+export const contract = { ...appContract, ...beheerContract, ...dossiersContract, ...mdoContract, ...kindgesprekContract } as const;
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
@@ -23,3 +25,5 @@ export * from './common.js';
 export * from './app.js';
 export * from './beheer.js';
 export * from './dossiers.js';
+export * from './mdo.js';
+export * from './kindgesprek.js';

@@ -26,7 +26,10 @@ export const INVOLVED_ROLES = [
 ] as const;
 export type InvolvedRole = (typeof INVOLVED_ROLES)[number];
 
-export const TIMELINE_EVENTS = ['created', 'changed', 'closed', 'reopened'] as const;
+export const TIMELINE_EVENTS = [
+  'created', 'changed', 'closed', 'reopened',
+  'mdo_created', 'mdo_finalised', 'mdo_corrected', 'consent', 'kindgesprek_finished',
+] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENTS)[number];
 
 export const DOSSIER_SORT_FIELDS = ['name', 'geboortedatum', 'school', 'status', 'niveau', 'updatedAt'] as const;

@@ -10,7 +10,7 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
   const profile = useSession((s) => s.profile);
   const { lang, setLang } = useLanguage();
   const route = useRoute();
-  const inDossiers = route.name === 'dossiers' || route.name === 'dossier' || route.name === 'dossier-new';
+  const inDossiers = route.name !== 'beheer' && route.name !== 'not-found';
 
   return (
     <header className="app-header">

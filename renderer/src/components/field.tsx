@@ -83,6 +83,8 @@ export function TextArea(p: TextAreaProps) {
         value={p.value}
         rows={p.rows ?? 6}
         onChange={(e) => p.onChange(e.target.value)}
+        required={p.required}
+        aria-required={p.required || undefined}
         disabled={p.disabled}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy(p.id, p.hint, p.error)}

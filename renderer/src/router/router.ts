@@ -1,4 +1,5 @@
-// A tiny hash router: `#/dossiers`, `#/dossiers/<id>`, `#/dossiers/nieuw`, `#/beheer`.
+// A tiny hash router: `#/dossiers`, `#/dossiers/<id>`, `#/dossiers/nieuw`, `#/beheer`,
+// `#/dossiers/<id>/mdo/<mdoId>`, `#/dossiers/<id>/kindgesprek/<kgId>` and its `/kind` (child mode).
 // Screens with unsaved work register a leave guard; every in-app navigation asks it first.
 import { useSyncExternalStore } from 'react';
 
@@ -6,6 +7,9 @@ export type Route =
   | { name: 'dossiers' }
   | { name: 'dossier'; id: string }
   | { name: 'dossier-new' }
+  | { name: 'mdo'; dossierId: string; id: string }
+  | { name: 'kindgesprek'; dossierId: string; id: string }
+  | { name: 'kindgesprek-kind'; dossierId: string; id: string }
   | { name: 'beheer' }
   | { name: 'not-found' };
 
@@ -13,6 +17,11 @@ export const paths = {
   dossiers: '#/dossiers',
   dossierNew: '#/dossiers/nieuw',
   dossier: (id: string) => `#/dossiers/${encodeURIComponent(id)}`,
+  mdo: (dossierId: string, id: string) => `#/dossiers/${encodeURIComponent(dossierId)}/mdo/${encodeURIComponent(id)}`,
+  kindgesprek: (dossierId: string, id: string) =>
+    `#/dossiers/${encodeURIComponent(dossierId)}/kindgesprek/${encodeURIComponent(id)}`,
+  kindgesprekKind: (dossierId: string, id: string) =>
+    `#/dossiers/${encodeURIComponent(dossierId)}/kindgesprek/${encodeURIComponent(id)}/kind`,
   beheer: '#/beheer',
 } as const;
 
@@ -22,6 +31,12 @@ export function parseHash(hash: string): Route {
   if (path === '/dossiers/nieuw') return { name: 'dossier-new' };
   const m = /^\/dossiers\/([^/]+)$/.exec(path);
   if (m) return { name: 'dossier', id: decodeURIComponent(m[1]!) };
+  const doc = /^\/dossiers\/([^/]+)\/(mdo|kindgesprek)\/([^/]+)(\/kind)?$/.exec(path);
+  if (doc && !(doc[2] === 'mdo' && doc[4])) {
+    const ids = { dossierId: decodeURIComponent(doc[1]!), id: decodeURIComponent(doc[3]!) };
+    if (doc[2] === 'mdo') return { name: 'mdo', ...ids };
+    return { name: doc[4] ? 'kindgesprek-kind' : 'kindgesprek', ...ids };
+  }
   if (path === '/beheer') return { name: 'beheer' };
   return { name: 'not-found' };
 }

@@ -1,5 +1,5 @@
 // Small, fixed test data with ids the contract's UUID check accepts.
-import type { Dossier, School } from '../../../shared/contract/index.js';
+import type { Dossier, Kindgesprek, Mdo, School } from '../../../shared/contract/index.js';
 
 export const id = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
@@ -38,8 +38,37 @@ export function makeDossier(patch: Partial<Dossier> = {}): Dossier {
     closedAt: null,
     version: 3,
     timeline: [
-      { id: id(700), at: '2024-05-01T08:00:00.000Z', type: 'created', actorName: 'Ilse Consulent', fields: [] },
+      { id: id(700), at: '2024-05-01T08:00:00.000Z', type: 'created', actorName: 'Ilse Consulent', fields: [], refId: null },
     ],
+    ...patch,
+  };
+}
+
+export const MDO_ID = id(200);
+export const KG_ID = id(300);
+export const PARENT_ID = id(40);
+
+export function makeMdo(patch: Partial<Mdo> = {}): Mdo {
+  const factors = { kind: '', school: '', thuis: '' };
+  const base: Mdo = {
+    id: MDO_ID, dossierId: id(100), version: 1, revision: 5, status: 'concept',
+    datum: '2024-06-01', tijd: '', locatie: '', agenda: [], attendees: [], kindAanwezig: 'niet', kindInbreng: 'kindgesprek',
+    kindInbrengToelichting: '', ondersteuningsvraagSchool: '', ondersteuningsvraagOuders: '', ondersteuningsvraagKind: '',
+    watGaatGoed: '', zorgen: '', stimulerend: factors, belemmerend: { ...factors }, onderwijsbehoeften: '',
+    ondersteuningsbehoefteLeerkracht: '', crucialeDoelen: '', afspraken: [], regiehouder: '', visieOuders: '',
+    kindgesprekId: null, stemVanHetKind: '', wegingKindvisie: '', evaluatiedatum: '', consent: [], correctieReden: '',
+    supersededBy: null, vastgesteldAt: null, vastgesteldByName: null,
+    createdAt: '2024-06-01T08:00:00.000Z', updatedAt: '2024-06-01T08:00:00.000Z', versions: [],
+  };
+  const m = { ...base, ...patch };
+  return { ...m, versions: patch.versions ?? [{ id: m.id, version: m.version, status: m.status, vastgesteldAt: m.vastgesteldAt, correctieReden: m.correctieReden }] };
+}
+
+export function makeKindgesprek(patch: Partial<Kindgesprek> = {}): Kindgesprek {
+  return {
+    id: KG_ID, dossierId: id(100), status: 'concept', revision: 2, datum: '2024-06-01', leeftijd: 'g5_8', topics: [],
+    observaties: '', delenMetOuders: false, delenMetSchool: false, delenToelichting: '', samenvatting: '', afgerondAt: null,
+    createdAt: '2024-06-01T08:00:00.000Z', updatedAt: '2024-06-01T08:00:00.000Z',
     ...patch,
   };
 }

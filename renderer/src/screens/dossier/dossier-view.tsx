@@ -13,6 +13,7 @@ import { useLanguage } from '../../stores/language-store.js';
 import { useSession } from '../../stores/session-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { DossierEditor, type EditorSnapshot } from './dossier-editor.js';
+import { DossierDocuments } from './dossier-documents.js';
 import { NotesField, PupilFields, SchoolFields } from './dossier-fields.js';
 import { DossierTimeline } from './dossier-timeline.js';
 import { fieldId } from './draft.js';
@@ -194,7 +195,8 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
           </button>
         )}
       </form>
-      {saved && <DossierTimeline events={saved.timeline} />}
+      {saved && <DossierDocuments dossier={saved} />}
+      {saved && <DossierTimeline events={saved.timeline} dossierId={saved.id} />}
     </div>
   );
 }

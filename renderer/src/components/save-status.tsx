@@ -1,0 +1,74 @@
+// The autosave status line ("Opgeslagen om 14:32", aria-live) and the leave guards an autosaving
+// screen needs. Shared by the MDO and kindgesprek screens; `ns` picks their own i18n keys.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../shared/format.js';
+import { errorText } from '../i18n.js';
+import { addLeaveGuard } from '../router/router.js';
+import { useLanguage } from '../stores/language-store.js';
+import type { SaveStatus } from './autosave.js';
+
+interface Props {
+  ns: 'mdo' | 'kindgesprek';
+  status: SaveStatus;
+  updatedAt: string;
+  failure: unknown;
+  id?: string;
+}
+
+export function SaveStatusLine({ ns, status, updatedAt, failure, id = 'save-status' }: Props) {
+  const { t } = useTranslation();
+  const lang = useLanguage((s) => s.lang);
+  const text = (() => {
+    switch (status) {
+      case 'pending':
+      case 'saving':
+        return t(`${ns}.save_saving`);
+      case 'saved':
+        return t(`${ns}.save_saved`, { time: formatTime(updatedAt, lang) });
+      case 'invalid':
+        return t(`${ns}.save_invalid`);
+      case 'failed':
+        return t(`${ns}.save_failed`, { message: errorText(t, failure) });
+      case 'conflict':
+        return t('errors.conflict');
+      default:
+        return '';
+    }
+  })();
+  return (
+    <p role="status" aria-live="polite" className={`save-status save-${status}`} id={id}>
+      {text}
+    </p>
+  );
+}
+
+interface Flushable {
+  readonly dirty: boolean;
+  flush(): Promise<boolean>;
+  save(): Promise<void>;
+}
+
+/** Leaving: save what is pending first; ask only when it cannot be saved. Also on tab close. */
+export function useSaveOnLeave(editor: Flushable): void {
+  const { t } = useTranslation();
+  useEffect(
+    () =>
+      addLeaveGuard(async () => {
+        if (!editor.dirty) return true;
+        if (await editor.flush()) return true;
+        return window.confirm(t('common.unsaved_confirm'));
+      }),
+    [editor, t],
+  );
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!editor.dirty) return;
+      void editor.save();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [editor]);
+}
