@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
+import { foldSpecialLetters } from '../shared/domain/dossier.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface LocalDb {
@@ -52,6 +53,10 @@ export function openDatabase(opts: OpenOptions): LocalDb {
     sqlite.pragma('temp_store = MEMORY');
     // 64 MiB of decrypted pages: a whole association's dossiers fit, so reads rarely pay for decryption.
     sqlite.pragma('cache_size = -65536');
+    // Used by the search triggers (migration 0001): the index stores ı as i, ł as l, … like the queries.
+    sqlite.function('veldwerk_fold', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? foldSpecialLetters(text) : text,
+    );
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: opts.migrationsFolder });
     return { sqlite, db, close: () => sqlite.close() };

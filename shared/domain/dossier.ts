@@ -40,7 +40,23 @@ export function fullName(p: { voornaam: string; tussenvoegsel?: string | null; a
   return [p.voornaam, p.tussenvoegsel, p.achternaam].filter((s) => s && s.trim()).join(' ');
 }
 
-/** Lower-case, diacritics removed: for sorting and matching ("Öztürk" → "ozturk"). */
+/**
+ * Letters that are not a base letter plus a diacritic, so neither Unicode decomposition nor SQLite's
+ * remove_diacritics folds them, but a Dutch keyboard user types them as the letter on the right:
+ * "yilmaz" must find "Yılmaz", "lukasz" "Łukasz".
+ */
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D',
+  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
+};
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'gu');
+
+/** Replaces the special letters above; everything else is left to the search tokenizer. */
+export function foldSpecialLetters(s: string): string {
+  return s.replace(SPECIAL_RE, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+}
+
+/** Lower-case, diacritics removed: for sorting and matching ("Öztürk" → "ozturk", "Yılmaz" → "yilmaz"). */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldSpecialLetters(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -16,6 +16,7 @@ beforeAll(async () => {
   await t.call('dossiers:create', dossierInput(schools.a, { voornaam: 'Eefje', achternaam: 'Öztürk', consulentId: me }));
   await t.call('dossiers:create', dossierInput(schools.a, { voornaam: 'Zoë', tussenvoegsel: 'de', achternaam: 'Vries', niveau: 3 }));
   await t.call('dossiers:create', dossierInput(schools.b, { voornaam: 'Daan', achternaam: 'Çelik', notes: 'Werkt graag met een koptelefoon.' }));
+  await t.call('dossiers:create', dossierInput(schools.b, { voornaam: 'Łukasz', achternaam: 'Yılmaz', notes: 'Overleg met Søren.' }));
 });
 afterAll(() => t.dispose());
 
@@ -29,6 +30,12 @@ describe('dossier search (FTS5) and filters', () => {
     expect(await names({ query: 'EEFJE' })).toEqual(['Eefje Öztürk']);
     expect(await names({ query: 'zoe' })).toEqual(['Zoë de Vries']);
     expect(await names({ query: 'celik' })).toEqual(['Daan Çelik']);
+  });
+  it('folds letters that are not letter + diacritic the way users type them (ı, ł, ø)', async () => {
+    expect(await names({ query: 'yilmaz' })).toEqual(['Łukasz Yılmaz']);
+    expect(await names({ query: 'lukasz' })).toEqual(['Łukasz Yılmaz']);
+    expect(await names({ query: 'Yılmaz' })).toEqual(['Łukasz Yılmaz']);
+    expect(await names({ query: 'soren' })).toEqual(['Łukasz Yılmaz']);
   });
   it('matches prefixes while typing, over name, school and notes, all words required', async () => {
     expect(await names({ query: 'ozt' })).toEqual(['Eefje Öztürk']);
@@ -45,22 +52,31 @@ describe('dossier search (FTS5) and filters', () => {
   });
   it('follows a school rename in the search index', async () => {
     await t.call('schools:save', { id: schools.b, name: 'OBS Het Baken', brin: '22BB', place: 'Den Helder', werkgebiedId: (await t.call('schools:list', {})).find((s) => s.id === schools.b)!.werkgebiedId });
-    expect(await names({ query: 'baken' })).toEqual(['Daan Çelik']);
+    expect(await names({ query: 'baken' })).toEqual(['Daan Çelik', 'Łukasz Yılmaz']);
     expect(await names({ query: 'vuurtoren' })).toEqual([]);
   });
   it('filters by werkgebied, school, status, niveau and mine; sorts and pages', async () => {
     const wgs = await t.call('werkgebieden:list', {});
     const schagen = wgs.find((w) => w.name === 'Schagen')!;
     expect((await names({ werkgebiedId: schagen.id })).sort()).toEqual(['Eefje Öztürk', 'Zoë de Vries']);
-    expect(await names({ schoolId: schools.b })).toEqual(['Daan Çelik']);
+    expect(await names({ schoolId: schools.b })).toEqual(['Daan Çelik', 'Łukasz Yılmaz']);
     expect(await names({ niveau: 3 })).toEqual(['Zoë de Vries']);
     expect(await names({ mine: true })).toEqual(['Eefje Öztürk']);
     expect(await names({ status: 'afgesloten' })).toEqual([]);
     // Dutch order: by achternaam without tussenvoegsel, diacritics folded.
-    expect(await names({ sort: 'name' })).toEqual(['Daan Çelik', 'Eefje Öztürk', 'Zoë de Vries']);
-    expect(await names({ sort: 'name', dir: 'desc' })).toEqual(['Zoë de Vries', 'Eefje Öztürk', 'Daan Çelik']);
+    // Yılmaz sorts as "yilmaz", between Vries and the end: not after every z-name.
+    expect(await names({ sort: 'name' })).toEqual(['Daan Çelik', 'Eefje Öztürk', 'Zoë de Vries', 'Łukasz Yılmaz']);
+    expect(await names({ sort: 'name', dir: 'desc' })).toEqual(['Łukasz Yılmaz', 'Zoë de Vries', 'Eefje Öztürk', 'Daan Çelik']);
     const page = await t.call('dossiers:list', { sort: 'name', offset: 1, limit: 1 });
-    expect(page.total).toBe(3);
+    expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.name)).toEqual(['Eefje Öztürk']);
+  });
+});
+
+describe('special letters', () => {
+  it('fold the same way for sorting and for search (shared/domain/dossier.ts)', async () => {
+    const { foldText, foldSpecialLetters } = await import('../../shared/domain/dossier.js');
+    expect(foldText('Yılmaz Łukasz')).toBe('yilmaz lukasz');
+    expect(foldSpecialLetters('Søren Æbelø Straße')).toBe('Soren AEbelo Strasse');
   });
 });
