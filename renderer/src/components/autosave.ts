@@ -31,13 +31,15 @@ export interface AutosaveSpec<D, S> {
   readOnly(saved: S): boolean;
   /** After a save: give new rows of the current draft the ids the core made (optional). */
   adopt?(current: D, sent: D, saved: S): D;
+  /** False while the document does not exist yet (a new dossier is created once, on request). */
+  autosaves?(saved: S): boolean;
 }
 
 export class AutosaveEditor<D, S> {
   private snap: AutosaveSnapshot<D, S>;
   private listeners = new Set<() => void>();
-  private editSeq = 0;
-  private savedSeq = 0;
+  protected editSeq = 0;
+  protected savedSeq = 0;
   private inflight: Promise<void> | null = null;
   private queued = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,7 +67,7 @@ export class AutosaveEditor<D, S> {
 
   getSnapshot = (): AutosaveSnapshot<D, S> => this.snap;
 
-  private set(patch: Partial<AutosaveSnapshot<D, S>>): void {
+  protected set(patch: Partial<AutosaveSnapshot<D, S>>): void {
     this.snap = { ...this.snap, ...patch };
     for (const l of this.listeners) l();
   }
@@ -76,6 +78,10 @@ export class AutosaveEditor<D, S> {
 
   get dirty(): boolean {
     return this.editSeq !== this.savedSeq;
+  }
+
+  private get autosaves(): boolean {
+    return this.spec.autosaves?.(this.snap.saved) ?? true;
   }
 
   /** The message key to show at a field: the core's, else the schema's once the field was touched. */
@@ -94,10 +100,12 @@ export class AutosaveEditor<D, S> {
     }
     const touched = new Set(this.snap.touched);
     for (const p of paths) touched.add(p);
+    const status = this.snap.status;
     this.set({
       draft, serverErrors, touched, clientErrors: this.spec.validate(draft),
-      status: this.snap.status === 'conflict' ? 'conflict' : 'pending',
+      status: !this.autosaves ? (status === 'invalid' ? 'idle' : status) : status === 'conflict' ? 'conflict' : 'pending',
     });
+    if (!this.autosaves) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.save(), this.delayMs);
   }
@@ -110,7 +118,7 @@ export class AutosaveEditor<D, S> {
       this.queued = true;
       return this.inflight;
     }
-    if (!this.dirty || this.readOnly || this.snap.status === 'conflict') return;
+    if (!this.dirty || this.readOnly || !this.autosaves || this.snap.status === 'conflict') return;
     if (Object.keys(this.snap.clientErrors).length) {
       this.set({ status: 'invalid', showAll: true });
       return;
@@ -168,6 +176,7 @@ export class AutosaveEditor<D, S> {
 
   /** Before leaving or finalising: save what is pending. True when nothing unsaved remains. */
   async flush(): Promise<boolean> {
+    if (!this.autosaves) return !this.dirty;
     for (let i = 0; i < 5 && (this.dirty || this.inflight); i++) {
       if (this.inflight) await this.inflight.catch(() => undefined);
       await this.save();

@@ -1,5 +1,5 @@
 // The autosave status line ("Opgeslagen om 14:32", aria-live) and the leave guards an autosaving
-// screen needs. Shared by the MDO and kindgesprek screens; `ns` picks their own i18n keys.
+// screen needs. Shared by the dossier, MDO and kindgesprek screens; `ns` picks their own i18n keys.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../shared/format.js';
@@ -9,23 +9,26 @@ import { useLanguage } from '../stores/language-store.js';
 import type { SaveStatus } from './autosave.js';
 
 interface Props {
-  ns: 'mdo' | 'kindgesprek';
+  ns: 'dossier' | 'mdo' | 'kindgesprek';
   status: SaveStatus;
-  updatedAt: string;
+  /** When the document was last saved; null while it does not exist yet. */
+  updatedAt: string | null;
   failure: unknown;
+  /** Replaces the "saving" text (e.g. "creating" for a new document). */
+  savingText?: string;
   id?: string;
 }
 
-export function SaveStatusLine({ ns, status, updatedAt, failure, id = 'save-status' }: Props) {
+export function SaveStatusLine({ ns, status, updatedAt, failure, savingText, id = 'save-status' }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const text = (() => {
     switch (status) {
       case 'pending':
       case 'saving':
-        return t(`${ns}.save_saving`);
+        return savingText ?? t(`${ns}.save_saving`);
       case 'saved':
-        return t(`${ns}.save_saved`, { time: formatTime(updatedAt, lang) });
+        return updatedAt ? t(`${ns}.save_saved`, { time: formatTime(updatedAt, lang) }) : '';
       case 'invalid':
         return t(`${ns}.save_invalid`);
       case 'failed':
@@ -61,6 +64,11 @@ export function useSaveOnLeave(editor: Flushable): void {
       }),
     [editor, t],
   );
+  useSaveBeforeUnload(editor);
+}
+
+/** Closing the tab or window: start saving what is pending and let the browser ask. */
+export function useSaveBeforeUnload(editor: Flushable): void {
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!editor.dirty) return;

@@ -3,13 +3,12 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, Output, School } from '../../../../shared/contract/index.js';
 import { fullName } from '../../../../shared/domain/dossier.js';
-import { formatTime } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
+import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
 import { ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { errorText, validationText } from '../../i18n.js';
-import { addLeaveGuard, navigate, paths } from '../../router/router.js';
-import { useLanguage } from '../../stores/language-store.js';
+import { navigate, paths } from '../../router/router.js';
 import { useSession } from '../../stores/session-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { DossierEditor, type EditorSnapshot } from './dossier-editor.js';
@@ -30,7 +29,6 @@ interface Props {
 
 export function DossierView({ initial, schools, users, autosaveDelayMs, onCreated }: Props) {
   const { t } = useTranslation();
-  const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
   const profile = useSession((s) => s.profile);
   const [editor] = useState(
@@ -46,26 +44,7 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
 
   useEffect(() => () => editor.dispose(), [editor]);
 
-  // Leaving: save what is pending first; ask only when it cannot be saved.
-  useEffect(
-    () =>
-      addLeaveGuard(async () => {
-        if (!editor.dirty) return true;
-        if (await editor.flush()) return true;
-        return window.confirm(t('common.unsaved_confirm'));
-      }),
-    [editor, t],
-  );
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!editor.dirty) return;
-      void editor.save();
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [editor]);
+  useSaveOnLeave(editor);
 
   const errorOf = (path: string) => {
     const key = errorKeyOf(snap, path);
@@ -116,24 +95,6 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
     }
   };
 
-  const statusText = (() => {
-    switch (snap.status) {
-      case 'pending':
-      case 'saving':
-        return saved ? t('dossier.save_saving') : t('dossier.creating');
-      case 'saved':
-        return saved ? t('dossier.save_saved', { time: formatTime(saved.updatedAt, lang) }) : '';
-      case 'invalid':
-        return t('dossier.save_invalid');
-      case 'failed':
-        return t('dossier.save_failed', { message: errorText(t, snap.failure) });
-      case 'conflict':
-        return t('errors.conflict');
-      default:
-        return '';
-    }
-  })();
-
   return (
     <div className="dossier">
       <p className="back-link">
@@ -150,9 +111,13 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
         )}
       </div>
       <div className="save-bar">
-        <p role="status" aria-live="polite" className={`save-status save-${snap.status}`} id="save-status">
-          {statusText}
-        </p>
+        <SaveStatusLine
+          ns="dossier"
+          status={snap.status}
+          updatedAt={saved?.updatedAt ?? null}
+          failure={snap.failure}
+          savingText={saved ? undefined : t('dossier.creating')}
+        />
         {snap.status === 'failed' && saved && (
           <button type="button" className="button-secondary" onClick={() => void editor.flush()}>
             {t('common.retry')}

@@ -7,7 +7,7 @@ import type { Kindgesprek } from '../../../../shared/contract/index.js';
 import { KG_TOPICS } from '../../../../shared/domain/mdo.js';
 import { Dialog } from '../../components/dialog.js';
 import { TextArea } from '../../components/field.js';
-import { SaveStatusLine } from '../../components/save-status.js';
+import { SaveStatusLine, useSaveBeforeUnload } from '../../components/save-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { addLeaveGuard, navigate, paths } from '../../router/router.js';
 import { useTransport } from '../../transport/transport.js';
@@ -68,16 +68,7 @@ export function KgChildMode({ initial, autosaveDelayMs }: Props) {
       }),
     [editor, t],
   );
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!editor.dirty) return;
-      void editor.save();
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [editor]);
+  useSaveBeforeUnload(editor);
 
   const leave = () => void navigate(paths.kindgesprek(initial.dossierId, initial.id));
 
