@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { runCoreBench } from './core-ops.js';
 import { runColdStartBench } from './cold-start.js';
 import { runMdoOpenBench } from './mdo-open.js';
+import { runArrangementBench } from './arrangements.js';
 import { ms } from './stats.js';
 
 const { values } = parseArgs({
@@ -45,6 +46,15 @@ lines.push('| operation (through the contract) | p50 | p95 | p95 target |');
 lines.push('|---|---|---|---|');
 lines.push(`| open the MDO (mdo:get) | ${ms(mdo.open.p50)} | ${ms(mdo.open.p95)} | < 30 ms ${mdo.open.p95 < 30 ? '✅' : '❌'} |`);
 lines.push(`| autosave one text field of it (mdo:save) | ${ms(mdo.autosave.p50)} | ${ms(mdo.autosave.p95)} | – |`);
+const arr = await runArrangementBench(dossiers, n);
+lines.push('');
+lines.push(`Arrangements: ${arr.arrangements.toLocaleString('nl-NL')} generated (seeded) over the demo's werkgebieden and schools, encrypted:`);
+lines.push('');
+lines.push('| operation (through the contract) | p50 | p95 | p95 target |');
+lines.push('|---|---|---|---|');
+lines.push(`| overview: one werkgebied, status toegekend/lopend, 100 rows + count/sum totals (arrangements:list) | ${ms(arr.list.p50)} | ${ms(arr.list.p95)} | < 50 ms ${arr.list.p95 < 50 ? '✅' : '❌'} |`);
+lines.push(`| autosave of one concept, re-costed (arrangements:save) | ${ms(arr.save.p50)} | ${ms(arr.save.p95)} | – |`);
+lines.push(`| budget recomputation after that change (arrangements:budgetEffect) | ${ms(arr.recompute.p50)} | ${ms(arr.recompute.p95)} | < 5 ms ${arr.recompute.p95 < 5 ? '✅' : '❌'} |`);
 if (!values['skip-browser']) {
   const cold = await runColdStartBench(dossiers);
   lines.push('');

@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../shared/ids.js';
 
-export type OutboxEntity = 'dossier' | 'werkgebied' | 'school' | 'mdo' | 'dossier_action' | 'kindgesprek';
+export type OutboxEntity = 'dossier' | 'werkgebied' | 'school' | 'mdo' | 'dossier_action' | 'kindgesprek'
+  | 'arrangement' | 'budget_allocation' | 'tlv' | 'attachment';
 
 export function outboxWriter(sqlite: Database.Database) {
   const insert = sqlite.prepare(

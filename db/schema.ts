@@ -1,6 +1,6 @@
 // The local database. Times are UTC ISO strings; ids are UUIDv7 made on the device.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { TIMELINE_EVENTS } from '../shared/domain/dossier.js';
 
 const timestamps = {
@@ -226,6 +226,110 @@ export const kindgesprekken = sqliteTable(
     ...timestamps,
   },
   (t) => [index('kindgesprekken_dossier_idx').on(t.dossierId, t.datum)],
+);
+
+/**
+ * Arrangements. Filterable scalars are columns; goals, inzet, pupils and the rest are JSON. `total_cents`
+ * is recomputed with `totalCents` on every write; `targets` is a JSON array (filtered with LIKE on the
+ * quoted code); `school_ids` lists the schools of the main school and the pupils (JSON) for route 2.
+ */
+export const arrangements = sqliteTable(
+  'arrangements',
+  {
+    id: text('id').primaryKey(),
+    revision: integer('revision').notNull(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    dossierId: text('dossier_id').references(() => dossiers.id, { onDelete: 'set null' }),
+    werkgebiedId: text('werkgebied_id').notNull().references(() => werkgebieden.id),
+    schoolId: text('school_id').references(() => schools.id),
+    route: integer('route').notNull(),
+    targets: text('targets').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    /** JSON: everything else of the contract object (goals, inzet, pupils, history, evaluation…). */
+    body: text('body').notNull(),
+    followUpOf: text('follow_up_of'),
+    followedBy: text('followed_by'),
+    mdoId: text('mdo_id'),
+    ...timestamps,
+  },
+  (t) => [
+    index('arrangements_werkgebied_idx').on(t.werkgebiedId, t.startDate),
+    index('arrangements_school_idx').on(t.schoolId),
+    index('arrangements_dossier_idx').on(t.dossierId),
+    index('arrangements_status_idx').on(t.status),
+    index('arrangements_updated_idx').on(t.updatedAt),
+  ],
+);
+
+/**
+ * The amount of each arrangement per budget year (`attributedCents`, for the year kind in the budget
+ * settings), kept with every write: a werkgebied's committed amount is one indexed SUM instead of
+ * re-attributing every arrangement on each budget preview. Rebuilt when the year kind changes.
+ */
+export const arrangementBudgetYears = sqliteTable(
+  'arrangement_budget_years',
+  {
+    arrangementId: text('arrangement_id').notNull().references(() => arrangements.id, { onDelete: 'cascade' }),
+    yearKey: text('year_key').notNull(),
+    werkgebiedId: text('werkgebied_id').notNull(),
+    status: text('status').notNull(),
+    cents: integer('cents').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.arrangementId, t.yearKey] }),
+    index('arrangement_budget_years_idx').on(t.werkgebiedId, t.yearKey, t.status, t.cents),
+  ],
+);
+
+/** Budget allocated to a werkgebied for a budget year (`2026-2027` or `2026`). */
+export const budgetAllocations = sqliteTable(
+  'budget_allocations',
+  {
+    werkgebiedId: text('werkgebied_id').notNull().references(() => werkgebieden.id),
+    yearKey: text('year_key').notNull(),
+    allocatedCents: integer('allocated_cents').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.werkgebiedId, t.yearKey] })],
+);
+
+/** TLV applications; the edited content is JSON in `body`. */
+export const tlvApplications = sqliteTable(
+  'tlv_applications',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id').notNull().references(() => dossiers.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    status: text('status').notNull(),
+    periodEnd: text('period_end').notNull().default(''),
+    body: text('body').notNull(),
+    requiredDocuments: text('required_documents').notNull(),
+    completeAt: text('complete_at'),
+    submittedAt: text('submitted_at'),
+    tlvNumber: text('tlv_number').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('tlv_dossier_idx').on(t.dossierId, t.createdAt)],
+);
+
+/** Files attached to a TLV or arrangement. The bytes live in the (encrypted) database itself. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    ownerType: text('owner_type').notNull(),
+    ownerId: text('owner_id').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
 );
 
 /**

@@ -2,11 +2,13 @@
 import type { Method, Output, ParsedInput } from '../../shared/contract/index.js';
 import type { LocalDb } from '../../db/open.js';
 import { appHandlers } from './app.js';
+import { arrangementHandlers } from './arrangements.js';
 import { beheerHandlers } from './beheer.js';
 import { dossierHandlers } from './dossiers.js';
 import { kindgesprekHandlers } from './kindgesprek.js';
 import { mdoHandlers } from './mdo.js';
 import { createRepos, type Repos } from './repos.js';
+import { tlvHandlers } from './tlv.js';
 
 type DataMethod = Exclude<Method, 'vault:status' | 'vault:create' | 'vault:unlock'>;
 export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -24,5 +26,8 @@ export interface HandlerContext extends HandlerDeps {
 
 export function createHandlers(local: LocalDb, deps: HandlerDeps): Handlers {
   const ctx: HandlerContext = { ...deps, local, repos: createRepos(local, deps.now) };
-  return { ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx), ...mdoHandlers(ctx), ...kindgesprekHandlers(ctx) };
+  return {
+    ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx), ...mdoHandlers(ctx), ...kindgesprekHandlers(ctx),
+    ...arrangementHandlers(ctx), ...tlvHandlers(ctx),
+  };
 }

@@ -7,12 +7,17 @@ import { Busy, ErrorMessage } from './components/status.js';
 import { useDocumentTitle } from './components/use-document-title.js';
 import { errorText } from './i18n.js';
 import { paths, useRoute } from './router/router.js';
+import { ArrangementsOverview } from './screens/arrangements/arr-overview.js';
+import { ArrangementScreen } from './screens/arrangements/arr-screen.js';
 import { BeheerScreen } from './screens/beheer/beheer-screen.js';
+import { BudgetsScreen } from './screens/budgets/budgets-screen.js';
 import { DossierListScreen } from './screens/dossier-list/dossier-list-screen.js';
 import { DossierScreen } from './screens/dossier/dossier-screen.js';
 import { KindgesprekScreen } from './screens/kindgesprek/kg-screen.js';
 import { MdoScreen } from './screens/mdo/mdo-screen.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
+import { TermijnenScreen } from './screens/termijnen/termijnen-screen.js';
+import { TlvScreen } from './screens/tlv/tlv-screen.js';
 import { VaultScreen } from './screens/vault/vault-screen.js';
 import { useSession } from './stores/session-store.js';
 import { ContractError, useTransport } from './transport/transport.js';
@@ -143,6 +148,16 @@ function Screens() {
       return <KindgesprekScreen key={`k/${route.id}`} dossierId={route.dossierId} id={route.id} mode="kind" />;
     case 'beheer':
       return <BeheerScreen />;
+    case 'arrangementen':
+      return <ArrangementsOverview />;
+    case 'arrangement':
+      return <ArrangementScreen key={route.id} id={route.id} />;
+    case 'budgetten':
+      return <BudgetsScreen />;
+    case 'tlv':
+      return <TlvScreen key={route.id} id={route.id} />;
+    case 'termijnen':
+      return <TermijnenScreen />;
     default:
       return <NotFound />;
   }

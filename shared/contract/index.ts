@@ -1,12 +1,24 @@
 // The typed contract between the renderer and the core. Names are `domain:action`.
 import type { z } from 'zod';
 import { appContract } from './app.js';
+import { arrangementsContract } from './arrangements.js';
 import { beheerContract } from './beheer.js';
 import { dossiersContract } from './dossiers.js';
 import { kindgesprekContract } from './kindgesprek.js';
 import { mdoContract } from './mdo.js';
+import { termijnenContract } from './termijnen.js';
+import { tlvContract } from './tlv.js';
 
-export const contract = { ...appContract, ...beheerContract, ...dossiersContract, ...mdoContract, ...kindgesprekContract } as const;
+export const contract = {
+  ...appContract,
+  ...beheerContract,
+  ...dossiersContract,
+  ...mdoContract,
+  ...kindgesprekContract,
+  ...arrangementsContract,
+  ...tlvContract,
+  ...termijnenContract,
+} as const;
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
@@ -27,3 +39,6 @@ export * from './beheer.js';
 export * from './dossiers.js';
 export * from './mdo.js';
 export * from './kindgesprek.js';
+export * from './arrangements.js';
+export * from './tlv.js';
+export * from './termijnen.js';

@@ -29,6 +29,7 @@ export type InvolvedRole = (typeof INVOLVED_ROLES)[number];
 export const TIMELINE_EVENTS = [
   'created', 'changed', 'closed', 'reopened',
   'mdo_created', 'mdo_finalised', 'mdo_corrected', 'consent', 'kindgesprek_finished',
+  'arrangement_submitted', 'arrangement_decided', 'arrangement_evaluated', 'tlv_submitted',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENTS)[number];
 

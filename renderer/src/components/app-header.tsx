@@ -10,7 +10,13 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
   const profile = useSession((s) => s.profile);
   const { lang, setLang } = useLanguage();
   const route = useRoute();
-  const inDossiers = route.name !== 'beheer' && route.name !== 'not-found';
+  const own = ['beheer', 'not-found', 'arrangementen', 'arrangement', 'budgetten', 'termijnen'];
+  const inDossiers = !own.includes(route.name);
+  const item = (to: string, label: string, current: boolean) => (
+    <li>
+      <Link to={to} aria-current={current ? 'page' : undefined}>{label}</Link>
+    </li>
+  );
 
   return (
     <header className="app-header">
@@ -34,6 +40,9 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
                 {t('nav.dossiers')}
               </Link>
             </li>
+            {item(paths.arrangementen, t('arrangements.nav'), route.name === 'arrangementen' || route.name === 'arrangement')}
+            {item(paths.budgetten, t('budgets.nav'), route.name === 'budgetten')}
+            {item(paths.termijnen, t('termijnen.nav'), route.name === 'termijnen')}
             <li>
               <Link to={paths.beheer} aria-current={route.name === 'beheer' ? 'page' : undefined}>
                 {t('nav.beheer')}

@@ -9,7 +9,7 @@ import { useLanguage } from '../stores/language-store.js';
 import type { SaveStatus } from './autosave.js';
 
 interface Props {
-  ns: 'dossier' | 'mdo' | 'kindgesprek';
+  ns: 'dossier' | 'mdo' | 'kindgesprek' | 'arrangements' | 'tlv';
   status: SaveStatus;
   /** When the document was last saved; null while it does not exist yet. */
   updatedAt: string | null;

@@ -11,6 +11,11 @@ export type Route =
   | { name: 'kindgesprek'; dossierId: string; id: string }
   | { name: 'kindgesprek-kind'; dossierId: string; id: string }
   | { name: 'beheer' }
+  | { name: 'arrangementen' }
+  | { name: 'arrangement'; id: string }
+  | { name: 'budgetten' }
+  | { name: 'tlv'; id: string }
+  | { name: 'termijnen' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -23,6 +28,11 @@ export const paths = {
   kindgesprekKind: (dossierId: string, id: string) =>
     `#/dossiers/${encodeURIComponent(dossierId)}/kindgesprek/${encodeURIComponent(id)}/kind`,
   beheer: '#/beheer',
+  arrangementen: '#/arrangementen',
+  arrangement: (id: string) => `#/arrangementen/${encodeURIComponent(id)}`,
+  budgetten: '#/budgetten',
+  tlv: (id: string) => `#/tlv/${encodeURIComponent(id)}`,
+  termijnen: '#/termijnen',
 } as const;
 
 export function parseHash(hash: string): Route {
@@ -38,6 +48,11 @@ export function parseHash(hash: string): Route {
     return { name: doc[4] ? 'kindgesprek-kind' : 'kindgesprek', ...ids };
   }
   if (path === '/beheer') return { name: 'beheer' };
+  if (path === '/arrangementen') return { name: 'arrangementen' };
+  if (path === '/budgetten') return { name: 'budgetten' };
+  if (path === '/termijnen') return { name: 'termijnen' };
+  const arr = /^\/(arrangementen|tlv)\/([^/]+)$/.exec(path);
+  if (arr) return { name: arr[1] === 'tlv' ? 'tlv' : 'arrangement', id: decodeURIComponent(arr[2]!) };
   return { name: 'not-found' };
 }
 

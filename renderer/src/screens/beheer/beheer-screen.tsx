@@ -6,6 +6,7 @@ import { Busy, ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { errorText } from '../../i18n.js';
 import { useTransport } from '../../transport/transport.js';
+import { BudgetSettingsSection } from '../budgets/budget-settings.js';
 import { CsvImport } from './csv-import.js';
 import { SchoolsSection } from './schools-section.js';
 import { WerkgebiedenSection } from './werkgebieden-section.js';
@@ -57,6 +58,7 @@ export function BeheerScreen() {
         </>
       )}
       <CsvImport onImported={reload} />
+      <BudgetSettingsSection />
     </div>
   );
 }

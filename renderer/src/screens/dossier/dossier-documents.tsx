@@ -12,6 +12,7 @@ import { navigate, paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { newMdoInput } from '../mdo/mdo-draft.js';
+import { DossierArrangements, DossierTermijnBadges, DossierTlvs } from './dossier-arrangements.js';
 
 function useList<T>(load: () => Promise<T>) {
   const [state, setState] = useState<{ data?: T; err?: unknown }>({});
@@ -39,9 +40,12 @@ function ListState({ err, loading, retry }: { err: unknown; loading: boolean; re
 export function DossierDocuments({ dossier }: { dossier: Dossier }) {
   return (
     <>
+      <DossierTermijnBadges dossier={dossier} />
       <MdoSection dossier={dossier} />
       <KindgesprekSection dossier={dossier} />
       <ActionsSection dossier={dossier} />
+      <DossierArrangements dossier={dossier} />
+      <DossierTlvs dossier={dossier} />
     </>
   );
 }

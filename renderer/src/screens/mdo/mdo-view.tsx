@@ -14,6 +14,7 @@ import { errorText, validationText } from '../../i18n.js';
 import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
+import { ArrFromMdoButton } from '../arrangements/arr-from-mdo.js';
 import { createMdoEditor } from './mdo-draft.js';
 import { MdoFinalisePanel } from './mdo-finalise.js';
 import { MdoPrepFields } from './mdo-prep-fields.js';
@@ -130,6 +131,7 @@ export function MdoView({ mdo, dossier, kindgesprekken, autosaveDelayMs }: Props
         <MdoClosingFields {...sectionProps} />
       </form>
       {!readOnly && <MdoFinalisePanel editor={editor} dossier={dossier} onDone={onFinalised} />}
+      <ArrFromMdoButton dossier={dossier} mdo={saved} before={() => (readOnly ? Promise.resolve(true) : editor.flush())} />
       <MdoVersions mdo={saved} />
     </div>
   );

@@ -1,0 +1,194 @@
+// Arrangements: create (from a dossier or an MDO), autosave of a concept, status moves decided by
+// `canTransition`, evaluation and verlenging. One transaction per change with its outbox row.
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { evaluationInputSchema } from '../../shared/contract/arrangements.js';
+import { canTransition, type ArrStatus } from '../../shared/domain/arrangement.js';
+import type { BudgetYearKind } from '../../shared/domain/budget.js';
+import { addDays } from '../../shared/domain/calendar.js';
+import type { TimelineEventType } from '../../shared/domain/dossier.js';
+import { totalCents } from '../../shared/domain/money.js';
+import { todayInAmsterdam } from '../../shared/domain/validation.js';
+import { uuidv7 } from '../../shared/ids.js';
+import { outboxWriter } from '../outbox.js';
+import {
+  DocError, arrangementReader, budgetYearsWriter, withCosts, type ArrangementBody, type ArrangementInputParsed, type StoredArrangement,
+} from './arrangement-rows.js';
+import { timelineWriter } from './timeline.js';
+
+type EvaluationInput = z.output<typeof evaluationInputSchema>;
+export interface ArrDeps { now: () => Date; actorId: () => string | null; actorName: () => string; yearKind: () => BudgetYearKind }
+
+const DECISIONS: readonly ArrStatus[] = ['toegekend', 'afgewezen', 'aangehouden'];
+const withIds = <T extends { id?: string | undefined }>(xs: readonly T[]) => {
+  const seen = new Set<string>();
+  return xs.map((x) => {
+    const id = x.id && !seen.has(x.id) ? x.id : uuidv7();
+    seen.add(id);
+    return { ...x, id };
+  });
+};
+
+export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
+  const outbox = outboxWriter(sqlite);
+  const event = timelineWriter(sqlite, deps.actorId);
+  const stored = arrangementReader(sqlite);
+  const years = budgetYearsWriter(sqlite);
+  const COLS = ['id', 'revision', 'status', 'title', 'dossier_id', 'werkgebied_id', 'school_id', 'route', 'targets', 'start_date',
+    'end_date', 'total_cents', 'body', 'follow_up_of', 'followed_by', 'mdo_id', 'created_at', 'updated_at'];
+  const q = {
+    insert: sqlite.prepare(`INSERT INTO arrangements (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')})`),
+    update: sqlite.prepare(`UPDATE arrangements SET revision = revision + 1, status = @status, title = @title, dossier_id = @dossierId,
+      werkgebied_id = @werkgebiedId, school_id = @schoolId, route = @route, targets = @targets, start_date = @startDate, end_date = @endDate,
+      total_cents = @totalCents, body = @body, followed_by = @followedBy, mdo_id = @mdoId, updated_at = @at
+      WHERE id = @id AND revision = @baseRevision`),
+    werkgebied: sqlite.prepare<[string], number>('SELECT 1 FROM werkgebieden WHERE id = ?').pluck(),
+    school: sqlite.prepare<[string], number>('SELECT 1 FROM schools WHERE id = ?').pluck(),
+    dossierSchool: sqlite.prepare<[string], string>('SELECT school_id FROM dossiers WHERE id = ?').pluck(),
+    mdo: sqlite.prepare<[string], { dossierId: string; crucialeDoelen: string; afspraken: string; consent: string }>(
+      'SELECT dossier_id AS dossierId, cruciale_doelen AS crucialeDoelen, afspraken, consent FROM mdos WHERE id = ?'),
+  };
+
+  /** Checks the references; without a school, the main dossier's school is the arrangement's school. */
+  function checked(input: ArrangementInputParsed): ArrangementInputParsed {
+    const fields: { path: string; key: string }[] = [];
+    if (!q.werkgebied.get(input.werkgebiedId)) fields.push({ path: 'werkgebiedId', key: 'werkgebied_unknown' });
+    if (input.schoolId && !q.school.get(input.schoolId)) fields.push({ path: 'schoolId', key: 'school_unknown' });
+    const dossierSchool = input.dossierId ? q.dossierSchool.get(input.dossierId) : null;
+    if (input.dossierId && !dossierSchool) fields.push({ path: 'dossierId', key: 'invalid' });
+    if (fields.length) throw new DocError('fields', fields);
+    return { ...input, schoolId: input.schoolId ?? dossierSchool ?? null };
+  }
+
+  /** Content of an input, with ids for new goals and lines and costs computed here. */
+  function content(input: ArrangementInputParsed) {
+    const inzet = withCosts(withIds(input.inzet));
+    const { title, dossierId, werkgebiedId, schoolId, route, targets, startDate, endDate, mdoId, goals, ...rest } = input;
+    return {
+      cols: { title, dossierId, werkgebiedId, schoolId, route, targets, startDate, endDate, mdoId, totalCents: totalCents(inzet) },
+      body: { ...rest, goals: withIds(goals), inzet },
+    };
+  }
+
+  /** Writes the whole arrangement guarded by its revision, with its outbox row and timeline events. */
+  function write(next: StoredArrangement, baseRevision: number, events: TimelineEventType[] = []) {
+    const at = deps.now().toISOString();
+    const { id, status, title, dossierId, werkgebiedId, schoolId, route, targets, startDate, endDate, totalCents: total, followedBy, mdoId } = next;
+    const body = bodyOf(next);
+    const changes = q.update.run({
+      id, baseRevision, at, status, title, dossierId, werkgebiedId, schoolId, route, targets: JSON.stringify(targets), startDate, endDate,
+      totalCents: total, body: JSON.stringify(body), followedBy, mdoId,
+    }).changes;
+    if (changes !== 1) throw new DocError('conflict');
+    years.sync(next, deps.yearKind());
+    for (const e of events) if (dossierId) event(dossierId, e, id, at);
+    outbox('arrangement', id, 'upsert', { ...next, dossierName: undefined, werkgebiedName: undefined, schoolName: undefined }, baseRevision, at);
+  }
+
+  function insert(a: StoredArrangement) {
+    const at = a.createdAt;
+    q.insert.run(a.id, 1, a.status, a.title, a.dossierId, a.werkgebiedId, a.schoolId, a.route, JSON.stringify(a.targets), a.startDate,
+      a.endDate, a.totalCents, JSON.stringify(bodyOf(a)), a.followUpOf, a.followedBy, a.mdoId, at, at);
+    years.sync(a, deps.yearKind());
+    outbox('arrangement', a.id, 'upsert', { ...a, dossierName: undefined, werkgebiedName: undefined, schoolName: undefined }, null, at);
+  }
+
+  function current(id: string, baseRevision: number): StoredArrangement {
+    const a = stored(id);
+    if (!a) throw new DocError('not_found');
+    if (a.revision !== baseRevision) throw new DocError('conflict');
+    return a;
+  }
+
+  function create(raw: ArrangementInputParsed, fromMdoId?: string): string {
+    const input = checked(raw);
+    let goals = input.goals;
+    let mdoId = input.mdoId;
+    let consent: StoredArrangement['consent'] = [];
+    if (fromMdoId) {
+      const mdo = q.mdo.get(fromMdoId);
+      if (!mdo || mdo.dossierId !== input.dossierId) throw new DocError('fields', [{ path: 'fromMdoId', key: 'invalid' }]);
+      mdoId = fromMdoId;
+      // Consent recorded when the MDO was finalised (empty for a concept MDO).
+      consent = JSON.parse(mdo.consent) as StoredArrangement['consent'];
+      if (goals.length === 0) {
+        const afspraken = JSON.parse(mdo.afspraken) as { wat: string; wanneer: string }[];
+        goals = [
+          ...(mdo.crucialeDoelen.trim() ? [{ wat: mdo.crucialeDoelen.trim().slice(0, 1000), resultaat: '', wanneer: '' }] : []),
+          ...afspraken.map((s) => ({ wat: s.wat, resultaat: '', wanneer: s.wanneer })),
+        ].slice(0, 30);
+      }
+    }
+    const { cols, body } = content({ ...input, goals, mdoId });
+    const at = deps.now().toISOString();
+    const id = uuidv7();
+    sqlite.transaction(() => insert({
+      ...cols, ...body, id, revision: 1, status: 'concept', history: [], evaluation: null, decision: null, consent,
+      followUpOf: null, followedBy: null, dossierName: '', werkgebiedName: '', schoolName: '', createdAt: at, updatedAt: at,
+    }))();
+    return id;
+  }
+
+  function save(id: string, baseRevision: number, input: ArrangementInputParsed): void {
+    const a = stored(id);
+    if (!a) throw new DocError('not_found');
+    if (a.status !== 'concept') throw new DocError('conflict', [], 'errors.arr_not_concept');
+    if (a.revision !== baseRevision) throw new DocError('conflict');
+    const { cols, body } = content(checked(input));
+    sqlite.transaction(() => write({ ...a, ...cols, ...body }, baseRevision))();
+  }
+
+  function moved(a: StoredArrangement, to: ArrStatus, note: string): StoredArrangement {
+    const check = canTransition(a.status, to);
+    if (!check.ok) throw new DocError('fields', [{ path: 'to', key: check.key }], `validation.${check.key}`);
+    const at = deps.now().toISOString();
+    const entry = { from: a.status, to, at, byName: deps.actorName(), reason: note };
+    return {
+      ...a, status: to, history: [...a.history, entry],
+      decision: DECISIONS.includes(to) ? { decidedAt: todayInAmsterdam(deps.now()), note } : a.decision,
+    };
+  }
+
+  function transition(id: string, baseRevision: number, to: ArrStatus, note: string): void {
+    const a = current(id, baseRevision);
+    const next = moved(a, to, note);
+    const events: TimelineEventType[] = to === 'ingediend' ? ['arrangement_submitted'] : DECISIONS.includes(to) ? ['arrangement_decided'] : [];
+    sqlite.transaction(() => write(next, baseRevision, events))();
+  }
+
+  function evaluate(id: string, baseRevision: number, evaluation: EvaluationInput): void {
+    const a = current(id, baseRevision);
+    const goalIds = new Set(a.goals.map((g) => g.id));
+    const unknown = evaluation.goals.findIndex((g) => !goalIds.has(g.goalId));
+    if (unknown >= 0) throw new DocError('fields', [{ path: `goals.${unknown}.goalId`, key: 'invalid' }]);
+    const next = moved(a, 'geevalueerd', '');
+    next.evaluation = { ...evaluation, at: deps.now().toISOString(), byName: deps.actorName() };
+    sqlite.transaction(() => write(next, baseRevision, ['arrangement_evaluated']))();
+  }
+
+  /** geevalueerd → verlengd plus a new concept for the period after the old end; returns the new id. */
+  function extend(id: string, baseRevision: number, note: string): string {
+    const a = current(id, baseRevision);
+    const old = moved(a, 'verlengd', note);
+    const newId = uuidv7();
+    const at = deps.now().toISOString();
+    const startDate = addDays(a.endDate, 1);
+    const length = Math.max(0, Date.parse(a.endDate) - Date.parse(a.startDate)) / 86_400_000;
+    sqlite.transaction(() => {
+      write({ ...old, followedBy: newId }, baseRevision);
+      insert({
+        ...a, id: newId, revision: 1, status: 'concept', startDate, endDate: addDays(startDate, length), evaluationDates: [],
+        history: [], evaluation: null, decision: null, followUpOf: a.id, followedBy: null, createdAt: at, updatedAt: at,
+      });
+    })();
+    return newId;
+  }
+
+  return { stored, create, save, transition, evaluate, extend };
+}
+export type ArrangementRepo = ReturnType<typeof arrangementRepo>;
+
+function bodyOf(a: StoredArrangement): ArrangementBody {
+  const { pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent } = a;
+  return { pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent };
+}

@@ -1,0 +1,134 @@
+// `#/arrangementen/<id>`: the arrangement — autosaving concept form, budget effect, status actions,
+// consent recorded, PDF. Read-only once submitted (the actions stay).
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Arrangement } from '../../../../shared/contract/index.js';
+import { formatDate } from '../../../../shared/format.js';
+import { Link } from '../../components/link.js';
+import { PdfButton } from '../../components/pdf-button.js';
+import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
+import { Busy, ErrorMessage } from '../../components/status.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { errorText, validationText } from '../../i18n.js';
+import { navigate, paths } from '../../router/router.js';
+import { useLanguage } from '../../stores/language-store.js';
+import { useTransport } from '../../transport/transport.js';
+import { ArrActions } from './arr-actions.js';
+import { BudgetEffectPanel } from './arr-budget.js';
+import { createArrEditor, draftTotal } from './arr-draft.js';
+import { ArrFields } from './arr-fields.js';
+
+interface Opts { autosaveDelayMs?: number | undefined; budgetDelayMs?: number | undefined }
+
+export function ArrangementScreen({ id, ...opts }: { id: string } & Opts) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const [attempt, setAttempt] = useState(0);
+  const key = `${id}|${attempt}`;
+  const [state, setState] = useState<{ key: string; data?: Arrangement; err?: unknown } | null>(null);
+  useEffect(() => {
+    let live = true;
+    transport.call('arrangements:get', { id }).then(
+      (data) => live && setState({ key, data }),
+      (err: unknown) => live && setState({ key, err }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [transport, id, key]);
+  const current = state?.key === key ? state : null;
+  useDocumentTitle(current?.data ? null : t('arrangements.loading'));
+  if (current?.err) {
+    return (
+      <div>
+        <h1>{t('common.error_title')}</h1>
+        <ErrorMessage action={<button type="button" onClick={() => setAttempt((a) => a + 1)}>{t('common.retry')}</button>}>
+          {errorText(t, current.err)}
+        </ErrorMessage>
+        <p><Link to={paths.arrangementen}>{t('arrangements.back_overview')}</Link></p>
+      </div>
+    );
+  }
+  if (!current?.data) {
+    return (
+      <div>
+        <h1 className="visually-hidden">{t('arrangements.loading')}</h1>
+        <Busy>{t('arrangements.loading')}</Busy>
+      </div>
+    );
+  }
+  return <ArrangementView arrangement={current.data} {...opts} />;
+}
+
+export function ArrangementView({ arrangement, autosaveDelayMs, budgetDelayMs }: { arrangement: Arrangement } & Opts) {
+  const { t } = useTranslation();
+  const lang = useLanguage((s) => s.lang);
+  const transport = useTransport();
+  const [editor] = useState(() => createArrEditor(transport, arrangement, autosaveDelayMs));
+  const snap = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  const saved = snap.saved;
+  const readOnly = editor.readOnly;
+  const title = t('arrangements.editor_title', { title: saved.title || t('arrangements.untitled') });
+  useDocumentTitle(title);
+  useSaveOnLeave(editor);
+  useEffect(() => () => editor.dispose(), [editor]);
+  const errorOf = (path: string) => {
+    const k = editor.errorKey(path);
+    return k ? validationText(t, k) : undefined;
+  };
+  const reload = async () => editor.reset(await transport.call('arrangements:get', { id: saved.id }));
+  const onDone = (a: Arrangement) => {
+    if (a.id !== saved.id) void navigate(paths.arrangement(a.id));
+    else editor.replaceSaved(a);
+  };
+
+  return (
+    <div className="arrangement">
+      {saved.dossierId && (
+        <p className="back-link"><Link to={paths.dossier(saved.dossierId)}>{t('arrangements.back_to', { name: saved.dossierName })}</Link></p>
+      )}
+      <div className="screen-head">
+        <h1>{title}</h1>
+        <p><span className={`badge badge-arr-${saved.status}`}>{t(`enums.arr_status.${saved.status}`)}</span></p>
+      </div>
+      <p>{t('arrangements.meta', { werkgebied: saved.werkgebiedName, school: saved.schoolName || '—' })}</p>
+      <div className="save-bar">
+        <SaveStatusLine ns="arrangements" status={snap.status} updatedAt={saved.updatedAt} failure={snap.failure} />
+        {snap.status === 'failed' && (
+          <button type="button" className="button-secondary" onClick={() => void editor.flush()}>{t('common.retry')}</button>
+        )}
+        {snap.status === 'conflict' && (
+          <button type="button" className="button-secondary" onClick={() => void reload()}>{t('arrangements.reload')}</button>
+        )}
+        <PdfButton label={t('arrangements.pdf')} busyLabel={t('arrangements.pdf_busy')}
+          before={() => (readOnly ? Promise.resolve(true) : editor.flush())}
+          load={() => transport.call('arrangements:pdf', { id: saved.id })} />
+      </div>
+      {readOnly && <p className="message message-info">{t('arrangements.readonly_banner')}</p>}
+      {saved.followUpOf && <p><Link to={paths.arrangement(saved.followUpOf)}>{t('arrangements.follow_up_of')}</Link></p>}
+      {saved.followedBy && <p><Link to={paths.arrangement(saved.followedBy)}>{t('arrangements.followed_by')}</Link></p>}
+      <form className="arr-form" noValidate onSubmit={(e) => e.preventDefault()}>
+        <ArrFields draft={snap.draft} readOnly={readOnly} errorOf={errorOf} edit={editor.edit.bind(editor)} />
+      </form>
+      <BudgetEffectPanel werkgebiedId={saved.werkgebiedId} amountCents={draftTotal(snap.draft)} startDate={snap.draft.startDate}
+        excludeId={saved.id} delayMs={budgetDelayMs} />
+      <section className="form-section" aria-labelledby="arr-consent">
+        <h2 id="arr-consent">{t('arrangements.consent_title')}</h2>
+        {saved.consent.length === 0 ? (
+          <p className="empty">{t('arrangements.consent_none')}</p>
+        ) : (
+          <ul>
+            {saved.consent.map((c) => (
+              <li key={c.parentId}>
+                {t('arrangements.consent_line', {
+                  name: c.parentName, besluit: t(`enums.consent.${c.besluit}`), datum: c.datum ? formatDate(c.datum, lang) : '—',
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <ArrActions arrangement={saved} before={() => (readOnly ? Promise.resolve(true) : editor.flush())} onDone={onDone} />
+    </div>
+  );
+}
