@@ -39,8 +39,9 @@ export function attachmentRepo(sqlite: Database.Database, now: () => Date) {
       };
       sqlite.transaction(() => {
         q.insert.run(meta.id, ownerType, ownerId, name, mediaType, meta.sizeBytes, meta.sha256, bytes, meta.createdAt);
-        // The outbox carries the bytes too (base64): the store needs the file, and the outbox is in the same encrypted file.
-        outbox('attachment', meta.id, 'upsert', { ...meta, ownerType, ownerId, base64: bytes.toString('base64') }, null, meta.createdAt);
+        // Only the reference: files are content-addressed by sha256 and uploaded from this table by the sync
+        // client, so removing an attachment leaves no copy of its content behind in the outbox.
+        outbox('attachment', meta.id, 'upsert', { ...meta, ownerType, ownerId }, null, meta.createdAt);
       })();
       return meta;
     },

@@ -51,5 +51,11 @@ describe('attachments', () => {
     expect((await t.raw('attachments:get', { id: a.id })).ok).toBe(false);
     const ops = t.core.local!.sqlite.prepare("SELECT op FROM outbox WHERE entity = 'attachment' AND entity_id = ? ORDER BY seq").pluck().all(a.id);
     expect(ops).toEqual(['upsert', 'delete']);
+    // The outbox references the file by sha256 only: after removal no copy of its content is left anywhere.
+    const data = t.core.local!.sqlite.prepare("SELECT data FROM outbox WHERE entity = 'attachment'").pluck().all() as string[];
+    expect(JSON.parse(data[0]!)).toMatchObject({ id: a.id, sha256: a.sha256 });
+    expect(data.join('\n')).not.toContain(bytes.toString('base64').slice(0, 40));
+    const stored = t.core.local!.sqlite.prepare('SELECT count(*) FROM attachments WHERE id = ?').pluck().get(a.id);
+    expect(stored).toBe(0);
   });
 });
