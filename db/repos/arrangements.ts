@@ -135,7 +135,10 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
     if (a.status !== 'concept') throw new DocError('conflict', [], 'errors.arr_not_concept');
     if (a.revision !== baseRevision) throw new DocError('conflict');
     const { cols, body } = content(checked(input));
-    sqlite.transaction(() => write({ ...a, ...cols, ...body }, baseRevision))();
+    const next = { ...a, ...cols, ...body };
+    // Autosave of an unchanged form: no new revision, no outbox row (like dossiers and MDOs).
+    if (sameContent(a, next, [...Object.keys(cols), ...Object.keys(body)])) return;
+    sqlite.transaction(() => write(next, baseRevision))();
   }
 
   function moved(a: StoredArrangement, to: ArrStatus, note: string): StoredArrangement {
@@ -191,4 +194,12 @@ export type ArrangementRepo = ReturnType<typeof arrangementRepo>;
 function bodyOf(a: StoredArrangement): ArrangementBody {
   const { pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent } = a;
   return { pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent };
+}
+
+/** Compares the given fields of two versions, ignoring ids of list entries (new lines get fresh ids). */
+function sameContent(a: object, b: object, keys: string[]): boolean {
+  const strip = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? { ...x, id: undefined } : x)) : v;
+  const pick = (o: object) => JSON.stringify(keys.map((k) => strip((o as Record<string, unknown>)[k])));
+  return pick(a) === pick(b);
 }

@@ -57,6 +57,10 @@ describe('arrangements: create, cost, autosave', () => {
     expect(s.totalCents).toBe(525_000);
     expect((await error('arrangements:save', { id: a.id, baseRevision: 1, arrangement: arrInput(ids) })).code).toBe('conflict');
     expect(count("SELECT count(*) FROM outbox WHERE entity = 'arrangement' AND entity_id = ?", a.id)).toBe(2);
+    // The same form saved again (lines sent without their ids): no new revision, no outbox row.
+    const same = await t.call('arrangements:save', { id: a.id, baseRevision: 2, arrangement: arrInput(ids, { inzet: [{ ...LINE, weeks: 40 }] }) });
+    expect(same.revision).toBe(2);
+    expect(count("SELECT count(*) FROM outbox WHERE entity = 'arrangement' AND entity_id = ?", a.id)).toBe(2);
   });
 
   it('warns about a period over one year', async () => {
