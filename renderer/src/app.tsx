@@ -1,5 +1,5 @@
 // The app's gates (vault → first-run setup → screens) inside the page landmarks.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header.js';
 import { Link } from './components/link.js';
@@ -7,17 +7,11 @@ import { Busy, ErrorMessage } from './components/status.js';
 import { useDocumentTitle } from './components/use-document-title.js';
 import { errorText } from './i18n.js';
 import { paths, useRoute } from './router/router.js';
-import { ArrangementsOverview } from './screens/arrangements/arr-overview.js';
-import { ArrangementScreen } from './screens/arrangements/arr-screen.js';
-import { BeheerScreen } from './screens/beheer/beheer-screen.js';
-import { BudgetsScreen } from './screens/budgets/budgets-screen.js';
 import { DossierListScreen } from './screens/dossier-list/dossier-list-screen.js';
-import { DossierScreen } from './screens/dossier/dossier-screen.js';
-import { KindgesprekScreen } from './screens/kindgesprek/kg-screen.js';
-import { MdoScreen } from './screens/mdo/mdo-screen.js';
-import { SetupScreen } from './screens/setup/setup-screen.js';
-import { TermijnenScreen } from './screens/termijnen/termijnen-screen.js';
-import { TlvScreen } from './screens/tlv/tlv-screen.js';
+import {
+  ArrangementScreen, ArrangementsOverview, BeheerScreen, BudgetsScreen, DossierScreen, KindgesprekScreen, MdoScreen,
+  SetupScreen, TermijnenScreen, TlvScreen,
+} from './screens/lazy-screens.js';
 import { VaultScreen } from './screens/vault/vault-screen.js';
 import { useSession } from './stores/session-store.js';
 import { ContractError, useTransport } from './transport/transport.js';
@@ -79,12 +73,13 @@ export function App() {
   } else {
     content = <Screens />;
   }
+  const loading = <Busy>{t('common.loading')}</Busy>;
 
   return (
     <>
       {!(childMode && stage === 'app') && <AppHeader showNav={vault?.state === 'unlocked' && !!profile} />}
       <main id="main" tabIndex={-1} className={childMode && stage === 'app' ? 'app-main app-main-child' : 'app-main'}>
-        {content}
+        <Suspense fallback={loading}>{content}</Suspense>
       </main>
     </>
   );
