@@ -7,11 +7,11 @@ import { formatDate } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
 import { PdfButton } from '../../components/pdf-button.js';
 import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
-import { Busy, ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { errorText, validationText } from '../../i18n.js';
+import { validationText } from '../../i18n.js';
 import { navigate, paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
+import { Loaded } from '../../components/loaded.js';
 import { useTransport } from '../../transport/transport.js';
 import { ArrActions } from './arr-actions.js';
 import { BudgetEffectPanel } from './arr-budget.js';
@@ -23,41 +23,16 @@ interface Opts { autosaveDelayMs?: number | undefined; budgetDelayMs?: number | 
 export function ArrangementScreen({ id, ...opts }: { id: string } & Opts) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const [attempt, setAttempt] = useState(0);
-  const key = `${id}|${attempt}`;
-  const [state, setState] = useState<{ key: string; data?: Arrangement; err?: unknown } | null>(null);
-  useEffect(() => {
-    let live = true;
-    transport.call('arrangements:get', { id }).then(
-      (data) => live && setState({ key, data }),
-      (err: unknown) => live && setState({ key, err }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [transport, id, key]);
-  const current = state?.key === key ? state : null;
-  useDocumentTitle(current?.data ? null : t('arrangements.loading'));
-  if (current?.err) {
-    return (
-      <div>
-        <h1>{t('common.error_title')}</h1>
-        <ErrorMessage action={<button type="button" onClick={() => setAttempt((a) => a + 1)}>{t('common.retry')}</button>}>
-          {errorText(t, current.err)}
-        </ErrorMessage>
-        <p><Link to={paths.arrangementen}>{t('arrangements.back_overview')}</Link></p>
-      </div>
-    );
-  }
-  if (!current?.data) {
-    return (
-      <div>
-        <h1 className="visually-hidden">{t('arrangements.loading')}</h1>
-        <Busy>{t('arrangements.loading')}</Busy>
-      </div>
-    );
-  }
-  return <ArrangementView arrangement={current.data} {...opts} />;
+  return (
+    <Loaded
+      loadKey={id}
+      load={() => transport.call('arrangements:get', { id })}
+      loadingText={t('arrangements.loading')}
+      back={<Link to={paths.arrangementen}>{t('arrangements.back_overview')}</Link>}
+    >
+      {(arrangement) => <ArrangementView arrangement={arrangement} {...opts} />}
+    </Loaded>
+  );
 }
 
 export function ArrangementView({ arrangement, autosaveDelayMs, budgetDelayMs }: { arrangement: Arrangement } & Opts) {

@@ -1,59 +1,21 @@
 // The dossier's arrangements, TLV applications and deadline badges (termijnen).
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, Output } from '../../../../shared/contract/index.js';
 import { formatEuro } from '../../../../shared/domain/money.js';
 import { formatDate } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
-import { Busy, ErrorMessage } from '../../components/status.js';
-import { errorText } from '../../i18n.js';
-import { navigate, paths } from '../../router/router.js';
+import { ErrorMessage } from '../../components/status.js';
+import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
+import { ListState, useList, useStartAndOpen } from '../../components/use-async.js';
 import { newArrangementInput } from '../arrangements/arr-draft.js';
-
-function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data?: T; err?: unknown; n: number }>({ n: 0 });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    load().then((data) => live && setState({ data, n: attempt }), (err: unknown) => live && setState({ err, n: attempt }));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, attempt]);
-  return { ...state, retry: () => setAttempt((a) => a + 1) };
-}
-
-function useCreate<T extends { id: string }>(create: () => Promise<T>, open: (id: string) => string) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await navigate(open((await create()).id));
-    } catch (err) {
-      setError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
-function State({ err, loading, retry }: { err: unknown; loading: boolean; retry(): void }) {
-  const { t } = useTranslation();
-  if (err) return <ErrorMessage action={<button type="button" onClick={retry}>{t('common.retry')}</button>}>{errorText(t, err)}</ErrorMessage>;
-  return loading ? <Busy>{t('common.loading')}</Busy> : null;
-}
 
 export function DossierTermijnBadges({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const list = useLoad(() => transport.call('termijnen:list', { dossierId: dossier.id }), [transport, dossier.id]);
+  const list = useList(useCallback(() => transport.call('termijnen:list', { dossierId: dossier.id }), [transport, dossier.id]));
   if (!list.data) return null;
   const overdue = list.data.items.filter((i) => i.severity === 'overdue').length;
   const soon = list.data.items.filter((i) => i.severity === 'soon').length;
@@ -71,16 +33,16 @@ export function DossierArrangements({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const list = useLoad(() => transport.call('arrangements:list', { dossierId: dossier.id }), [transport, dossier.id]);
-  const create = useCreate(
+  const list = useList(useCallback(() => transport.call('arrangements:list', { dossierId: dossier.id }), [transport, dossier.id]));
+  const create = useStartAndOpen(
     () => transport.call('arrangements:create', { arrangement: newArrangementInput(dossier, t('arrangements.default_title')) }),
-    paths.arrangement,
+    (a) => paths.arrangement(a.id),
   );
   const rows: Output<'arrangements:list'>['rows'] = list.data?.rows ?? [];
   return (
     <section className="form-section" aria-labelledby="arrs-title">
       <h2 id="arrs-title">{t('arrangements.list_title')}</h2>
-      <State err={list.err} loading={!list.data && !list.err} retry={list.retry} />
+      <ListState err={list.err} loading={!list.data && !list.err} retry={list.retry} />
       {list.data && rows.length === 0 && <p className="empty">{t('arrangements.list_empty')}</p>}
       {rows.length > 0 && (
         <ul className="doc-list">
@@ -109,12 +71,12 @@ export function DossierTlvs({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const list = useLoad(() => transport.call('tlv:list', { dossierId: dossier.id }), [transport, dossier.id]);
-  const create = useCreate(() => transport.call('tlv:create', { dossierId: dossier.id }), paths.tlv);
+  const list = useList(useCallback(() => transport.call('tlv:list', { dossierId: dossier.id }), [transport, dossier.id]));
+  const create = useStartAndOpen(() => transport.call('tlv:create', { dossierId: dossier.id }), (a) => paths.tlv(a.id));
   return (
     <section className="form-section" aria-labelledby="tlvs-title">
       <h2 id="tlvs-title">{t('tlv.list_title')}</h2>
-      <State err={list.err} loading={!list.data && !list.err} retry={list.retry} />
+      <ListState err={list.err} loading={!list.data && !list.err} retry={list.retry} />
       {list.data?.length === 0 && <p className="empty">{t('tlv.list_empty')}</p>}
       {list.data && list.data.length > 0 && (
         <ul className="doc-list">

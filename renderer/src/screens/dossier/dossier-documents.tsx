@@ -1,41 +1,19 @@
 // The dossier's MDO's, kindgesprekken and afspraken (action items), each loaded on its own so one
 // failing list does not hide the others.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, Dossier, Output } from '../../../../shared/contract/index.js';
 import { AFSPRAAK_STATUSES, type AfspraakStatus } from '../../../../shared/domain/mdo.js';
 import { formatDate } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
-import { Busy, ErrorMessage } from '../../components/status.js';
+import { ErrorMessage } from '../../components/status.js';
 import { errorText } from '../../i18n.js';
-import { navigate, paths } from '../../router/router.js';
+import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { newMdoInput } from '../mdo/mdo-draft.js';
+import { ListState, useList, useStartAndOpen } from '../../components/use-async.js';
 import { DossierArrangements, DossierTermijnBadges, DossierTlvs } from './dossier-arrangements.js';
-
-function useList<T>(load: () => Promise<T>) {
-  const [state, setState] = useState<{ data?: T; err?: unknown }>({});
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    load().then((data) => live && setState({ data }), (err: unknown) => live && setState({ err }));
-    return () => {
-      live = false;
-    };
-  }, [load, attempt]);
-  return { ...state, retry: () => setAttempt((a) => a + 1), set: (data: T) => setState({ data }) };
-}
-
-function ListState({ err, loading, retry }: { err: unknown; loading: boolean; retry(): void }) {
-  const { t } = useTranslation();
-  if (err) {
-    return (
-      <ErrorMessage action={<button type="button" onClick={retry}>{t('common.retry')}</button>}>{errorText(t, err)}</ErrorMessage>
-    );
-  }
-  return loading ? <Busy>{t('common.loading')}</Busy> : null;
-}
 
 export function DossierDocuments({ dossier }: { dossier: Dossier }) {
   return (
@@ -50,30 +28,12 @@ export function DossierDocuments({ dossier }: { dossier: Dossier }) {
   );
 }
 
-function useStart<T>(start: () => Promise<T>, open: (v: T) => string) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await navigate(open(await start()));
-    } catch (err) {
-      setError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
 function MdoSection({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
   const list = useList(useCallback(() => transport.call('mdo:list', { dossierId: dossier.id }), [transport, dossier.id]));
-  const start = useStart(
+  const start = useStartAndOpen(
     () => transport.call('mdo:create', { dossierId: dossier.id, mdo: newMdoInput() }),
     (m) => paths.mdo(dossier.id, m.id),
   );
@@ -110,7 +70,7 @@ function KindgesprekSection({ dossier }: { dossier: Dossier }) {
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
   const list = useList(useCallback(() => transport.call('kindgesprek:list', { dossierId: dossier.id }), [transport, dossier.id]));
-  const start = useStart(
+  const start = useStartAndOpen(
     () => transport.call('kindgesprek:create', { dossierId: dossier.id }),
     (k) => paths.kindgesprekKind(dossier.id, k.id),
   );

@@ -10,11 +10,11 @@ import { SelectField, TextArea, TextField } from '../../components/field.js';
 import { Link } from '../../components/link.js';
 import { RadioGroup } from '../../components/radio-group.js';
 import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
-import { Busy, ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { errorText, validationText } from '../../i18n.js';
+import { validationText } from '../../i18n.js';
 import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
+import { Loaded } from '../../components/loaded.js';
 import { useTransport } from '../../transport/transport.js';
 import { createTlvEditor, missingOf, tlvFieldId as fid, type TlvDraft } from './tlv-draft.js';
 import { TlvAdvices, TlvDocuments } from './tlv-sections.js';
@@ -26,40 +26,13 @@ interface Opts { autosaveDelayMs?: number | undefined }
 export function TlvScreen({ id, autosaveDelayMs }: { id: string } & Opts) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const [attempt, setAttempt] = useState(0);
-  const key = `${id}|${attempt}`;
-  const [state, setState] = useState<{ key: string; data?: { tlv: Tlv; settings: Settings | null }; err?: unknown } | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all([transport.call('tlv:get', { id }), transport.call('budgets:settings', {}).catch(() => null)]).then(
-      ([tlv, settings]) => live && setState({ key, data: { tlv, settings } }),
-      (err: unknown) => live && setState({ key, err }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [transport, id, key]);
-  const current = state?.key === key ? state : null;
-  useDocumentTitle(current?.data ? null : t('tlv.loading'));
-  if (current?.err) {
-    return (
-      <div>
-        <h1>{t('common.error_title')}</h1>
-        <ErrorMessage action={<button type="button" onClick={() => setAttempt((a) => a + 1)}>{t('common.retry')}</button>}>
-          {errorText(t, current.err)}
-        </ErrorMessage>
-      </div>
-    );
-  }
-  if (!current?.data) {
-    return (
-      <div>
-        <h1 className="visually-hidden">{t('tlv.loading')}</h1>
-        <Busy>{t('tlv.loading')}</Busy>
-      </div>
-    );
-  }
-  return <TlvView tlv={current.data.tlv} settings={current.data.settings} autosaveDelayMs={autosaveDelayMs} />;
+  // The settings only label the categories: without them the TLV still opens with the default labels.
+  const load = () => Promise.all([transport.call('tlv:get', { id }), transport.call('budgets:settings', {}).catch(() => null)]);
+  return (
+    <Loaded loadKey={id} load={load} loadingText={t('tlv.loading')}>
+      {([tlv, settings]: [Tlv, Settings | null]) => <TlvView tlv={tlv} settings={settings} autosaveDelayMs={autosaveDelayMs} />}
+    </Loaded>
+  );
 }
 
 export function TlvView({ tlv, settings, autosaveDelayMs }: { tlv: Tlv; settings: Settings | null } & Opts) {
