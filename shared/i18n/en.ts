@@ -801,6 +801,8 @@ export const en: Messages = {
     route: 'Route',
     targets: 'Aimed at',
     pupil_scope: 'Pupils',
+    pupil_count: 'Number of pupils',
+    pupil_schools: 'Schools of the area taking part',
     ondersteuningsvraag: 'Support question',
     section_goals: 'Goals (SMART)',
     goals_empty: 'No goals yet.',

@@ -802,6 +802,8 @@ export const nl = {
     route: 'Route',
     targets: 'Gericht op',
     pupil_scope: 'Leerlingen',
+    pupil_count: 'Aantal leerlingen',
+    pupil_schools: 'Betrokken scholen in het werkgebied',
     ondersteuningsvraag: 'Ondersteuningsvraag',
     section_goals: 'Doelen (SMART)',
     goals_empty: 'Nog geen doelen.',

@@ -20,6 +20,8 @@ export interface InzetDraft {
 }
 export interface ArrDraft {
   title: string; route: Route; targets: Target[]; pupilScope: ArrangementInput['pupilScope'];
+  /** As typed; for a group the number of pupils, and for a group across the werkgebied its schools. */
+  pupilCount: string; schoolIds: string[];
   ondersteuningsvraag: string; toelichting: string; startDate: string; endDate: string;
   evaluationDates: { key: string; date: string }[]; goals: GoalDraft[]; inzet: InzetDraft[];
 }
@@ -38,6 +40,7 @@ export function newArrangementInput(dossier: Dossier, title: string, now = new D
 export function draftFromArrangement(a: Arrangement): ArrDraft {
   return {
     title: a.title, route: a.route, targets: [...a.targets], pupilScope: a.pupilScope,
+    pupilCount: String(a.pupilCount), schoolIds: [...new Set(a.pupils.flatMap((p) => (p.schoolId ? [p.schoolId] : [])))],
     ondersteuningsvraag: a.ondersteuningsvraag ?? '', toelichting: a.toelichting ?? '', startDate: a.startDate, endDate: a.endDate,
     evaluationDates: a.evaluationDates.map((date) => ({ key: newKey(), date })),
     goals: a.goals.map((g) => ({ key: newKey(), id: g.id, wat: g.wat, resultaat: g.resultaat ?? '', wanneer: g.wanneer })),
@@ -74,7 +77,7 @@ export const draftTotal = (d: ArrDraft): number =>
 export function toArrangementInput(d: ArrDraft, saved: Arrangement): ArrangementInput {
   return {
     title: d.title, dossierId: saved.dossierId, werkgebiedId: saved.werkgebiedId, schoolId: saved.schoolId, route: d.route,
-    targets: d.targets, pupilScope: d.pupilScope, pupils: saved.pupils, pupilCount: saved.pupilCount,
+    targets: d.targets, pupilScope: d.pupilScope, pupils: pupilsOf(d, saved), pupilCount: d.pupilScope === 'een_leerling' ? 1 : int(d.pupilCount),
     ondersteuningsvraag: d.ondersteuningsvraag, toelichting: d.toelichting, startDate: d.startDate, endDate: d.endDate,
     evaluationDates: d.evaluationDates.map((e) => e.date), mdoId: saved.mdoId,
     goals: d.goals.map(({ key: _k, id, ...g }) => ({ ...(id ? { id } : {}), ...g })),
@@ -82,6 +85,17 @@ export function toArrangementInput(d: ArrDraft, saved: Arrangement): Arrangement
       ...(id ? { id } : {}), ...l, type: type as InzetType, ...parseLine(d.inzet[i]!),
     })),
   };
+}
+
+/**
+ * Pupils: the dossier(s) the arrangement was made for stay; a group across the werkgebied adds one entry
+ * per participating school (no names: a group is counted, not listed).
+ */
+function pupilsOf(d: ArrDraft, saved: Arrangement): ArrangementInput['pupils'] {
+  const linked = saved.pupils.filter((p) => p.dossierId);
+  if (d.pupilScope !== 'groep_werkgebied') return linked;
+  const covered = new Set(linked.map((p) => p.schoolId));
+  return [...linked, ...d.schoolIds.filter((s) => !covered.has(s)).map((schoolId) => ({ dossierId: null, schoolId, label: '' }))];
 }
 
 export type ArrEditor = AutosaveEditor<ArrDraft, Arrangement>;

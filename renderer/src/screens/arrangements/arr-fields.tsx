@@ -1,6 +1,7 @@
 // The arrangement concept form: route, targets, pupils, title, SMART goals, inzet lines with their
 // live cost and total, period (with the >1 year warning) and evaluation dates.
 import { useTranslation } from 'react-i18next';
+import type { School } from '../../../../shared/contract/index.js';
 import { INZET_TYPES, INZET_UNITS, PUPIL_SCOPES, ROUTES, TARGETS, periodWarnings } from '../../../../shared/domain/arrangement.js';
 import { formatEuro } from '../../../../shared/domain/money.js';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/field.js';
@@ -12,12 +13,14 @@ import {
 
 interface Props {
   draft: ArrDraft;
+  /** Schools of the arrangement's werkgebied (for a group across schools). */
+  schools: School[];
   readOnly: boolean;
   errorOf(path: string): string | undefined;
   edit(update: (d: ArrDraft) => ArrDraft, paths: string[]): void;
 }
 
-export function ArrFields({ draft, readOnly, errorOf, edit }: Props) {
+export function ArrFields({ draft, schools, readOnly, errorOf, edit }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const set = <K extends keyof ArrDraft>(k: K, v: ArrDraft[K]) => edit((d) => ({ ...d, [k]: v }), [k]);
@@ -44,6 +47,21 @@ export function ArrFields({ draft, readOnly, errorOf, edit }: Props) {
         </fieldset>
         <RadioGroup id={fid('pupilScope')} legend={t('arrangements.pupil_scope')} value={draft.pupilScope} options={PUPIL_SCOPES}
           labelOf={(s) => t(`enums.pupil_scope.${s}`)} disabled={dis} error={errorOf('pupilScope')} onChange={(v) => set('pupilScope', v)} />
+        {draft.pupilScope !== 'een_leerling' && (
+          <TextField id={fid('pupilCount')} label={t('arrangements.pupil_count')} value={draft.pupilCount}
+            disabled={dis} error={errorOf('pupilCount')} onChange={(v) => set('pupilCount', v)} />
+        )}
+        {draft.pupilScope === 'groep_werkgebied' && (
+          <fieldset className="radio-group" id={fid('pupils')} tabIndex={-1}>
+            <legend>{t('arrangements.pupil_schools')}</legend>
+            {schools.map((s) => (
+              <Checkbox key={s.id} id={fid(`schools.${s.id}`)} label={`${s.name} (${s.brin})`} disabled={dis}
+                checked={draft.schoolIds.includes(s.id)}
+                onChange={(on) => set('schoolIds', on ? [...draft.schoolIds, s.id] : draft.schoolIds.filter((x) => x !== s.id))} />
+            ))}
+            {errorOf('pupils') && <p className="field-error">{errorOf('pupils')}</p>}
+          </fieldset>
+        )}
         <TextArea id={fid('ondersteuningsvraag')} label={t('arrangements.ondersteuningsvraag')} value={draft.ondersteuningsvraag}
           rows={3} disabled={dis} error={errorOf('ondersteuningsvraag')} onChange={(v) => set('ondersteuningsvraag', v)} />
       </section>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Arrangement } from '../../../../shared/contract/index.js';
 import { nl } from '../../../../shared/i18n/nl.js';
 import { fakeTransport, type FakeHandlers } from '../../test/fake-transport.js';
-import { id, SCHOOL_ID, WG_ID } from '../../test/data.js';
+import { id, OTHER_SCHOOL_ID, SCHOOL_ID, schools, WG_ID } from '../../test/data.js';
 import { renderWith } from '../../test/render.js';
 import { ArrangementScreen } from './arr-screen.js';
 
@@ -54,6 +54,32 @@ describe('arrangement editor', () => {
     expect(screen.getByTestId('line-cost-0').textContent?.replace(/\u00a0/g, ' ')).toBe('Kosten van deze regel: € 4.987,50');
     expect(screen.getByTestId('arr-total').textContent?.replace(/\u00a0/g, ' ')).toBe('Totaal: € 4.987,50');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Rust in de klas');
+  });
+
+  it('records a group across schools: its size and the participating schools, without names', async () => {
+    const user = userEvent.setup();
+    const linked = { dossierId: id(100), schoolId: SCHOOL_ID, label: '' };
+    const a = makeArrangement({ route: 2, pupils: [linked] });
+    const fake = fakeTransport({
+      'arrangements:get': () => a,
+      'arrangements:save': (input) => ({ ...a, ...input.arrangement, revision: input.baseRevision + 1 }) as Arrangement,
+      'arrangements:budgetEffect': () => effect(500_000),
+      'schools:list': () => schools,
+    });
+    renderWith(<ArrangementScreen id={a.id} autosaveDelayMs={10} budgetDelayMs={10} />, fake);
+    await user.click(await screen.findByRole('radio', { name: nl.enums.pupil_scope.groep_werkgebied }));
+    const count = screen.getByLabelText(A.pupil_count);
+    await user.clear(count);
+    await user.type(count, '12');
+    const other = schools.find((s) => s.id === OTHER_SCHOOL_ID)!;
+    await user.click(screen.getByRole('checkbox', { name: `${other.name} (${other.brin})` }));
+    await waitFor(() => {
+      const last = fake.inputsOf('arrangements:save').at(-1)?.arrangement;
+      expect(last?.pupilScope).toBe('groep_werkgebied');
+      expect(last?.pupilCount).toBe(12);
+      // The dossier it was made for stays; the other school joins as a counted group, without a name.
+      expect(last?.pupils).toEqual([linked, { dossierId: null, schoolId: OTHER_SCHOOL_ID, label: '' }]);
+    });
   });
 
   it('asks the core for the budget effect and shows the overspend warning in words', async () => {

@@ -2,7 +2,7 @@
 // consent recorded, PDF. Read-only once submitted (the actions stay).
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Arrangement } from '../../../../shared/contract/index.js';
+import type { Arrangement, School } from '../../../../shared/contract/index.js';
 import { formatDate } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
 import { PdfButton } from '../../components/pdf-button.js';
@@ -26,16 +26,21 @@ export function ArrangementScreen({ id, ...opts }: { id: string } & Opts) {
   return (
     <Loaded
       loadKey={id}
-      load={() => transport.call('arrangements:get', { id })}
+      load={async () => {
+        const arrangement = await transport.call('arrangements:get', { id });
+        // The werkgebied's schools, for a group across schools; without them the rest still works.
+        const schools = await transport.call('schools:list', { werkgebiedId: arrangement.werkgebiedId }).catch(() => []);
+        return { arrangement, schools };
+      }}
       loadingText={t('arrangements.loading')}
       back={<Link to={paths.arrangementen}>{t('arrangements.back_overview')}</Link>}
     >
-      {(arrangement) => <ArrangementView arrangement={arrangement} {...opts} />}
+      {({ arrangement, schools }) => <ArrangementView arrangement={arrangement} schools={schools} {...opts} />}
     </Loaded>
   );
 }
 
-export function ArrangementView({ arrangement, autosaveDelayMs, budgetDelayMs }: { arrangement: Arrangement } & Opts) {
+export function ArrangementView({ arrangement, schools = [], autosaveDelayMs, budgetDelayMs }: { arrangement: Arrangement; schools?: School[] } & Opts) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
@@ -83,7 +88,7 @@ export function ArrangementView({ arrangement, autosaveDelayMs, budgetDelayMs }:
       {saved.followUpOf && <p><Link to={paths.arrangement(saved.followUpOf)}>{t('arrangements.follow_up_of')}</Link></p>}
       {saved.followedBy && <p><Link to={paths.arrangement(saved.followedBy)}>{t('arrangements.followed_by')}</Link></p>}
       <form className="arr-form" noValidate onSubmit={(e) => e.preventDefault()}>
-        <ArrFields draft={snap.draft} readOnly={readOnly} errorOf={errorOf} edit={editor.edit.bind(editor)} />
+        <ArrFields draft={snap.draft} schools={schools} readOnly={readOnly} errorOf={errorOf} edit={editor.edit.bind(editor)} />
       </form>
       <BudgetEffectPanel werkgebiedId={saved.werkgebiedId} amountCents={draftTotal(snap.draft)} startDate={snap.draft.startDate}
         excludeId={saved.id} delayMs={budgetDelayMs} />
