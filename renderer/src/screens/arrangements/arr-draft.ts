@@ -37,6 +37,16 @@ export function newArrangementInput(dossier: Dossier, title: string, now = new D
   };
 }
 
+/** Defaults for an innovation project (route 3): no pupil dossier, aimed at the team, today → +6 months. */
+export function newInnovationInput(werkgebiedId: string, title: string, now = new Date()): ArrangementInput {
+  const start = todayInAmsterdam(now);
+  return {
+    title, dossierId: null, werkgebiedId, schoolId: null, route: 3, targets: ['team'], pupilScope: 'groep_school', pupils: [],
+    pupilCount: 0, ondersteuningsvraag: '', goals: [], inzet: [], startDate: start, endDate: addMonths(start, 6),
+    evaluationDates: [], mdoId: null, toelichting: '',
+  };
+}
+
 export function draftFromArrangement(a: Arrangement): ArrDraft {
   return {
     title: a.title, route: a.route, targets: [...a.targets], pupilScope: a.pupilScope,

@@ -14,6 +14,7 @@ import { errorText } from '../../i18n.js';
 import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
+import { NewInnovationProject } from './arr-innovation.js';
 
 type Sort = NonNullable<Input<'arrangements:list'>['sort']>;
 
@@ -65,6 +66,7 @@ export function ArrangementsOverview() {
   return (
     <div className="arr-overview">
       <h1>{t('arrangements.overview_title')}</h1>
+      <NewInnovationProject werkgebieden={lists.werkgebieden} />
       <div className="filters" role="group" aria-label={t('arrangements.filters')}>
         <SelectField id="arr-f-werkgebied" label={t('arrangements.f_werkgebied')} value={f.werkgebiedId} onChange={set('werkgebiedId')}>
           <option value="">{t('arrangements.f_all')}</option>

@@ -59,9 +59,14 @@ describe('kindgesprek child mode', () => {
     expect(blij).toBeChecked();
     expect(screen.getByRole('radio', { name: nl.enums.smiley[1] })).not.toBeChecked();
     await user.type(screen.getByLabelText(nl.kindgesprek.woorden), 'Buitenspelen');
-    await waitFor(() => expect(fake.inputsOf('kindgesprek:save').length).toBeGreaterThan(0), { timeout: 3000 });
-    const last = fake.inputsOf('kindgesprek:save').at(-1)!;
-    expect(last.kindgesprek.topics[0]).toMatchObject({ topic: 'gaat_goed', smiley: 4, woorden: 'Buitenspelen' });
+    // Under load a save may fire mid-word; what counts is that the last one carries everything.
+    await waitFor(
+      () => {
+        const last = fake.inputsOf('kindgesprek:save').at(-1);
+        expect(last?.kindgesprek.topics[0]).toMatchObject({ topic: 'gaat_goed', smiley: 4, woorden: 'Buitenspelen' });
+      },
+      { timeout: 3000 },
+    );
   });
 
   it('does not show the consultant’s observations or summary', async () => {
