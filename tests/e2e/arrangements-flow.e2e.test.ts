@@ -37,21 +37,8 @@ describeE2E('Arrangements and TLV flow in Chromium', () => {
   });
 
   it('sets up with the demo and opens a dossier', async () => {
-    await s.app.open();
-    await s.app.choosePassphrase(PASSPHRASE);
-    await s.page.getByRole('heading', { level: 1, name: t('setup.title') }).waitFor({ timeout: 20_000 });
-    await s.app.loadDemo();
-    await s.page.getByRole('heading', { level: 1, name: t('dossiers.title') }).waitFor({ timeout: 60_000 });
-    const schools = (await s.app.callApi('schools:list', {}, true)).body as { value: { id: string }[] };
-    const created = await s.app.callApi('dossiers:create', {
-      voornaam: 'Fenna', tussenvoegsel: '', achternaam: 'Zwanenburg', geboortedatum: '2016-02-02', groep: 'g5',
-      schoolId: schools.value[0]!.id, consulentId: null, niveau: 3, notes: '',
-      parents: [{ name: 'Joost Zwanenburg', relation: 'vader', gezag: true, phone: '', email: '' }], involved: [],
-    }, true);
-    expect(created.status).toBe(200);
-    dossierId = (created.body as { value: { id: string } }).value.id;
-    await go(`#/dossiers/${dossierId}`);
-    await s.page.getByRole('heading', { level: 1, name: PUPIL }).waitFor({ timeout: 20_000 });
+    await s.app.setUpWithDemo(PASSPHRASE);
+    dossierId = await s.app.createDossierWithParent({ voornaam: 'Fenna', achternaam: 'Zwanenburg', groep: 'g5' }, { name: 'Joost Zwanenburg', relation: 'vader' });
     await s.page.getByRole('heading', { level: 2, name: t('arrangements.list_title') }).waitFor();
   });
 

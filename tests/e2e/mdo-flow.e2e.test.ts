@@ -36,21 +36,8 @@ describeE2E('MDO and kindgesprek flow in Chromium', () => {
   });
 
   it('sets up, loads the demo and opens a fresh dossier with one parent with gezag', async () => {
-    await s.app.open();
-    await s.app.choosePassphrase(PASSPHRASE);
-    await s.page.getByRole('heading', { level: 1, name: t('setup.title') }).waitFor({ timeout: 20_000 });
-    await s.app.loadDemo();
-    await s.page.getByRole('heading', { level: 1, name: t('dossiers.title') }).waitFor({ timeout: 60_000 });
-    const schools = (await s.app.callApi('schools:list', {}, true)).body as { value: { id: string }[] };
-    const created = await s.app.callApi('dossiers:create', {
-      voornaam: 'Bram', tussenvoegsel: '', achternaam: 'Quaedvlieg', geboortedatum: '2015-05-05', groep: 'g6',
-      schoolId: schools.value[0]!.id, consulentId: null, niveau: 2, notes: '',
-      parents: [{ name: PARENT, relation: 'moeder', gezag: true, phone: '', email: '' }], involved: [],
-    }, true);
-    expect(created.status).toBe(200);
-    dossierId = (created.body as { value: { id: string } }).value.id;
-    await s.page.evaluate((h) => (window.location.hash = h), `#/dossiers/${dossierId}`);
-    await s.page.getByRole('heading', { level: 1, name: PUPIL }).waitFor({ timeout: 20_000 });
+    await s.app.setUpWithDemo(PASSPHRASE);
+    dossierId = await s.app.createDossierWithParent({ voornaam: 'Bram', achternaam: 'Quaedvlieg', groep: 'g6' }, { name: PARENT, relation: 'moeder' });
   });
 
   it('starts a kindgesprek in child mode and answers two topics', async () => {

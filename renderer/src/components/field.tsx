@@ -44,27 +44,43 @@ interface TextFieldProps extends BaseProps {
   maxLength?: number;
 }
 
-export function TextField(p: TextFieldProps) {
+/** Label above, hint and error below: the same for every control. */
+function FieldShell({ p, children }: { p: BaseProps; children: ReactNode }) {
   return (
     <div className={`field ${p.className ?? ''}`}>
       <label htmlFor={p.id}>{p.label}</label>
+      {children}
+      <Extras id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
+/** The attributes that tie a control to its label, hint and error for assistive technology. */
+function a11yProps(p: BaseProps) {
+  return {
+    id: p.id,
+    required: p.required,
+    'aria-required': p.required || undefined,
+    disabled: p.disabled,
+    'aria-invalid': p.error ? true : undefined,
+    'aria-describedby': describedBy(p.id, p.hint, p.error),
+  } as const;
+}
+
+export function TextField(p: TextFieldProps) {
+  return (
+    <FieldShell p={p}>
       <input
-        id={p.id}
+        {...a11yProps(p)}
         ref={p.inputRef}
         type={p.type ?? 'text'}
         value={p.value}
         onChange={(e: ChangeEvent<HTMLInputElement>) => p.onChange(e.target.value)}
         onBlur={p.onBlur}
-        required={p.required}
-        aria-required={p.required || undefined}
-        disabled={p.disabled}
         autoComplete={p.autoComplete}
         maxLength={p.maxLength}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p.id, p.hint, p.error)}
       />
-      <Extras id={p.id} hint={p.hint} error={p.error} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -76,21 +92,9 @@ interface TextAreaProps extends BaseProps {
 
 export function TextArea(p: TextAreaProps) {
   return (
-    <div className={`field ${p.className ?? ''}`}>
-      <label htmlFor={p.id}>{p.label}</label>
-      <textarea
-        id={p.id}
-        value={p.value}
-        rows={p.rows ?? 6}
-        onChange={(e) => p.onChange(e.target.value)}
-        required={p.required}
-        aria-required={p.required || undefined}
-        disabled={p.disabled}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p.id, p.hint, p.error)}
-      />
-      <Extras id={p.id} hint={p.hint} error={p.error} />
-    </div>
+    <FieldShell p={p}>
+      <textarea {...a11yProps(p)} value={p.value} rows={p.rows ?? 6} onChange={(e) => p.onChange(e.target.value)} />
+    </FieldShell>
   );
 }
 
@@ -102,22 +106,11 @@ interface SelectFieldProps extends BaseProps {
 
 export function SelectField(p: SelectFieldProps) {
   return (
-    <div className={`field ${p.className ?? ''}`}>
-      <label htmlFor={p.id}>{p.label}</label>
-      <select
-        id={p.id}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
-        required={p.required}
-        aria-required={p.required || undefined}
-        disabled={p.disabled}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p.id, p.hint, p.error)}
-      >
+    <FieldShell p={p}>
+      <select {...a11yProps(p)} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
         {p.children}
       </select>
-      <Extras id={p.id} hint={p.hint} error={p.error} />
-    </div>
+    </FieldShell>
   );
 }
 

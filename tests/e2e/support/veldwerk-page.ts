@@ -75,4 +75,27 @@ export class VeldwerkPage {
   async loadDemo(): Promise<void> {
     await this.page.getByRole('button', { name: t('setup.demo') }).click();
   }
+
+  /** A new data folder: choose the passphrase, load the demo association, wait for the dossier list. */
+  async setUpWithDemo(passphrase: string): Promise<void> {
+    await this.open();
+    await this.choosePassphrase(passphrase);
+    await this.page.getByRole('heading', { level: 1, name: t('setup.title') }).waitFor({ timeout: 20_000 });
+    await this.loadDemo();
+    await this.page.getByRole('heading', { level: 1, name: t('dossiers.title') }).waitFor({ timeout: 60_000 });
+  }
+
+  /** Creates a dossier with one parent with gezag (through the contract) and opens it; returns its id. */
+  async createDossierWithParent(pupil: { voornaam: string; achternaam: string; groep: string }, parent: { name: string; relation: string }): Promise<string> {
+    const schools = (await this.callApi('schools:list', {}, true)).body as { value: { id: string }[] };
+    const created = await this.callApi('dossiers:create', {
+      ...pupil, tussenvoegsel: '', geboortedatum: '2015-05-05', schoolId: schools.value[0]!.id, consulentId: null, niveau: 2, notes: '',
+      parents: [{ ...parent, gezag: true, phone: '', email: '' }], involved: [],
+    }, true);
+    if (created.status !== 200 || !(created.body as { ok: boolean }).ok) throw new Error(`dossiers:create failed: ${JSON.stringify(created.body)}`);
+    const id = (created.body as { value: { id: string } }).value.id;
+    await this.page.evaluate((h) => (window.location.hash = h), `#/dossiers/${id}`);
+    await this.page.getByRole('heading', { level: 1, name: `${pupil.voornaam} ${pupil.achternaam}` }).waitFor({ timeout: 20_000 });
+    return id;
+  }
 }
