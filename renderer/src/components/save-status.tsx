@@ -1,12 +1,12 @@
 // The autosave status line ("Opgeslagen om 14:32", aria-live) and the leave guards an autosaving
 // screen needs. Shared by the dossier, MDO and kindgesprek screens; `ns` picks their own i18n keys.
-import { useEffect } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../shared/format.js';
-import { errorText } from '../i18n.js';
+import { errorText, validationText } from '../i18n.js';
 import { addLeaveGuard } from '../router/router.js';
 import { useLanguage } from '../stores/language-store.js';
-import type { SaveStatus } from './autosave.js';
+import type { AutosaveEditor, SaveStatus } from './autosave.js';
 
 interface Props {
   ns: 'dossier' | 'mdo' | 'kindgesprek' | 'arrangements' | 'tlv';
@@ -79,4 +79,21 @@ export function useSaveBeforeUnload(editor: Flushable): void {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [editor]);
+}
+
+/**
+ * The wiring every autosaving document screen needs: the editor (made once), its snapshot, saving on
+ * leave and on tab close, disposal, and the translated message for a field.
+ */
+export function useAutosaveEditor<D, S>(create: () => AutosaveEditor<D, S>) {
+  const { t } = useTranslation();
+  const [editor] = useState(create);
+  const snap = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  useSaveOnLeave(editor);
+  useEffect(() => () => editor.dispose(), [editor]);
+  const errorOf = (path: string): string | undefined => {
+    const key = editor.errorKey(path);
+    return key ? validationText(t, key) : undefined;
+  };
+  return { editor, snap, errorOf };
 }

@@ -1,14 +1,12 @@
 // `#/arrangementen/<id>`: the arrangement — autosaving concept form, budget effect, status actions,
 // consent recorded, PDF. Read-only once submitted (the actions stay).
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Arrangement, School } from '../../../../shared/contract/index.js';
 import { formatDate } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
 import { PdfButton } from '../../components/pdf-button.js';
-import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
+import { SaveStatusLine, useAutosaveEditor } from '../../components/save-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { validationText } from '../../i18n.js';
 import { navigate, paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { Loaded } from '../../components/loaded.js';
@@ -44,18 +42,11 @@ export function ArrangementView({ arrangement, schools = [], autosaveDelayMs, bu
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const [editor] = useState(() => createArrEditor(transport, arrangement, autosaveDelayMs));
-  const snap = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  const { editor, snap, errorOf } = useAutosaveEditor(() => createArrEditor(transport, arrangement, autosaveDelayMs));
   const saved = snap.saved;
   const readOnly = editor.readOnly;
   const title = t('arrangements.editor_title', { title: saved.title || t('arrangements.untitled') });
   useDocumentTitle(title);
-  useSaveOnLeave(editor);
-  useEffect(() => () => editor.dispose(), [editor]);
-  const errorOf = (path: string) => {
-    const k = editor.errorKey(path);
-    return k ? validationText(t, k) : undefined;
-  };
   const reload = async () => editor.reset(await transport.call('arrangements:get', { id: saved.id }));
   const onDone = (a: Arrangement) => {
     if (a.id !== saved.id) void navigate(paths.arrangement(a.id));

@@ -1,6 +1,6 @@
 // The consultant's view of a kindgesprek: every topic at a glance, observations, what may be
 // shared, the summary (required to finish), finish, child mode, PDFs. Read-only once afgerond.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, Kindgesprek } from '../../../../shared/contract/index.js';
 import { fullName } from '../../../../shared/domain/dossier.js';
@@ -8,10 +8,10 @@ import { formatDate, formatDateTime } from '../../../../shared/format.js';
 import { Checkbox, TextArea } from '../../components/field.js';
 import { Link } from '../../components/link.js';
 import { PdfButton } from '../../components/pdf-button.js';
-import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
+import { SaveStatusLine, useAutosaveEditor } from '../../components/save-status.js';
 import { Busy, ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { errorText, validationText } from '../../i18n.js';
+import { errorText } from '../../i18n.js';
 import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
@@ -27,8 +27,7 @@ export function KgProfessional({ initial, dossier, autosaveDelayMs }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const [editor] = useState(() => createKgEditor(transport, initial, autosaveDelayMs));
-  const snap = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  const { editor, snap, errorOf } = useAutosaveEditor(() => createKgEditor(transport, initial, autosaveDelayMs));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
   const saved = snap.saved;
@@ -36,12 +35,6 @@ export function KgProfessional({ initial, dossier, autosaveDelayMs }: Props) {
   const readOnly = editor.readOnly;
   const title = t('kindgesprek.title', { date: formatDate(saved.datum, lang), name: fullName(dossier) });
   useDocumentTitle(title);
-  useSaveOnLeave(editor);
-  useEffect(() => () => editor.dispose(), [editor]);
-  const errorOf = (path: string) => {
-    const key = editor.errorKey(path);
-    return key ? validationText(t, key) : undefined;
-  };
   const edit = (update: (d: KgDraft) => KgDraft, p: string[]) => editor.edit(update, p);
 
   const finish = async () => {

@@ -1,16 +1,16 @@
 // One MDO on screen: autosaving form (concept) or read-only record (vastgesteld / older version),
 // save status, PDFs, finalise panel, correction and versions.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, Mdo, Output } from '../../../../shared/contract/index.js';
 import { fullName } from '../../../../shared/domain/dossier.js';
 import { formatDate, formatDateTime } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
 import { PdfButton } from '../../components/pdf-button.js';
-import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
+import { SaveStatusLine, useAutosaveEditor } from '../../components/save-status.js';
 import { ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { errorText, validationText } from '../../i18n.js';
+import { errorText } from '../../i18n.js';
 import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
@@ -32,20 +32,12 @@ export function MdoView({ mdo, dossier, kindgesprekken, autosaveDelayMs }: Props
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const [editor] = useState(() => createMdoEditor(transport, mdo, autosaveDelayMs));
-  const snap = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  const { editor, snap, errorOf } = useAutosaveEditor(() => createMdoEditor(transport, mdo, autosaveDelayMs));
   const [reloadError, setReloadError] = useState('');
   const saved = snap.saved;
   const readOnly = editor.readOnly;
   const title = t('mdo.title', { date: formatDate(saved.datum, lang), name: fullName(dossier) });
   useDocumentTitle(title);
-  useSaveOnLeave(editor);
-  useEffect(() => () => editor.dispose(), [editor]);
-
-  const errorOf = (path: string) => {
-    const key = editor.errorKey(path);
-    return key ? validationText(t, key) : undefined;
-  };
   const sectionProps = { draft: snap.draft, errorOf, edit: editor.edit.bind(editor), readOnly };
   const newest = saved.versions[saved.versions.length - 1];
 

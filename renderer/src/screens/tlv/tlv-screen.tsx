@@ -1,6 +1,5 @@
 // `#/tlv/<id>`: the TLV application — autosaving concept, the live "Nog nodig" list, documents and
 // the two deskundigenadviezen with uploads, "Compleet maken", "Indienen" and the decision clock.
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output, Tlv } from '../../../../shared/contract/index.js';
 import { DEFAULT_CATEGORIES, TLV_CONSENT, TLV_KINDS, TLV_TYPES, defaultPeriodEnd } from '../../../../shared/domain/tlv.js';
@@ -9,7 +8,7 @@ import { formatDate } from '../../../../shared/format.js';
 import { SelectField, TextArea, TextField } from '../../components/field.js';
 import { Link } from '../../components/link.js';
 import { RadioGroup } from '../../components/radio-group.js';
-import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
+import { SaveStatusLine, useAutosaveEditor } from '../../components/save-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { validationText } from '../../i18n.js';
 import { paths } from '../../router/router.js';
@@ -39,19 +38,12 @@ export function TlvView({ tlv, settings, autosaveDelayMs }: { tlv: Tlv; settings
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const [editor] = useState(() => createTlvEditor(transport, tlv, autosaveDelayMs));
-  const snap = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  const { editor, snap, errorOf } = useAutosaveEditor(() => createTlvEditor(transport, tlv, autosaveDelayMs));
   const saved = snap.saved;
   const d = snap.draft;
   const readOnly = editor.readOnly;
   const title = t('tlv.editor_title', { name: saved.dossierName });
   useDocumentTitle(title);
-  useSaveOnLeave(editor);
-  useEffect(() => () => editor.dispose(), [editor]);
-  const errorOf = (path: string) => {
-    const k = editor.errorKey(path);
-    return k ? validationText(t, k) : undefined;
-  };
   const edit = editor.edit.bind(editor);
   const set = <K extends keyof TlvDraft>(k: K, v: TlvDraft[K]) => edit((x) => ({ ...x, [k]: v }), [k]);
   const missing = readOnly ? [] : missingOf(d, saved.requiredDocuments);
