@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { PRE_UNLOCK_METHODS, type Envelope, type Method, type VaultState } from '../shared/contract/index.js';
 import { DEFAULT_SCRYPT, keyFileSchema, newDataKey, unwrapKey, wrapKey, WrongPassphraseError, type ScryptParams } from '../db/keys.js';
 import { openDatabase, WrongKeyError, type LocalDb } from '../db/open.js';
+import { createSyncEngine, type SyncEngine } from '../db/sync/engine.js';
+import { httpTransport } from '../db/sync/http-transport.js';
+import type { StoreTransport } from '../shared/sync/transport.js';
 import { dispatch } from './dispatch.js';
 import { CoreError } from './errors.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
@@ -22,13 +25,20 @@ export interface CoreOptions {
   /** Fonts for generated PDFs; by default dist/fonts or resources/fonts, found from `migrationsFolder`. */
   fontsDir?: string;
   log?: (line: string) => void;
+  /** How to reach the association's store; the HTTP transport by default (tests pass an in-process one). */
+  syncTransport?: (storeUrl: string, token: string | null) => StoreTransport;
+  /** Automatic sync interval after unlock when enrolled; 0 = only on request (tests). Default 30 s. */
+  syncIntervalMs?: number;
 }
 
 export interface Core {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** The open database, for tests and benchmarks. */
   readonly local: LocalDb | null;
-  close(): void;
+  /** The sync client of the open database, for tests. */
+  readonly sync: SyncEngine | null;
+  /** Stops automatic sync and closes the database; resolves after a running sync round has ended. */
+  close(): Promise<void>;
 }
 
 export const DB_FILE = 'veldwerk.db';
@@ -43,16 +53,32 @@ export function createCore(opts: CoreOptions): Core {
   const protection: VaultState['protection'] = opts.dataKey ? 'os' : 'passphrase';
   let local: LocalDb | null = null;
   let handlers: Handlers | null = null;
+  let sync: SyncEngine | null = null;
   let unlocking: Promise<void> | null = null;
+  const connect = opts.syncTransport ?? ((storeUrl: string, token: string | null) => httpTransport(storeUrl, token));
+  // One transport per linked store and token, made when first needed.
+  let transport: { key: string; t: StoreTransport } | null = null;
 
   const open = (key: Buffer): void => {
     try {
-      local = openDatabase({ file: dbFile, key, migrationsFolder: opts.migrationsFolder });
+      local = openDatabase({ file: dbFile, key, migrationsFolder: opts.migrationsFolder, now });
     } catch (err) {
       if (err instanceof WrongKeyError) throw new CoreError('wrong_passphrase');
       throw err;
     }
-    handlers = createHandlers(local, { now, fontsDir: opts.fontsDir ?? fontsBeside(opts.migrationsFolder) });
+    const engine = createSyncEngine({
+      local, now, log,
+      transport: () => {
+        const device = engine.internals.state.device();
+        if (!device) return null;
+        const key = `${device.storeUrl} ${device.token}`;
+        if (transport?.key !== key) transport = { key, t: connect(device.storeUrl, device.token) };
+        return transport.t;
+      },
+    });
+    sync = engine;
+    handlers = createHandlers(local, { now, fontsDir: opts.fontsDir ?? fontsBeside(opts.migrationsFolder), sync: engine, connect });
+    engine.start(opts.syncIntervalMs ?? 30_000);
   };
   if (opts.dataKey) open(opts.dataKey);
 
@@ -105,10 +131,23 @@ export function createCore(opts: CoreOptions): Core {
     get local() {
       return local;
     },
+    get sync() {
+      return sync;
+    },
     close() {
-      local?.close();
-      local = null;
+      const engine = sync;
+      const db = local;
+      sync = null;
       handlers = null;
+      local = null;
+      const finish = () => db?.close();
+      // Closed at once when no sync round runs, so callers that do not wait still find it closed.
+      if (!engine?.isRunning()) {
+        void engine?.stop();
+        finish();
+        return Promise.resolve();
+      }
+      return engine.stop().then(finish);
     },
   };
 }

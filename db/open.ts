@@ -4,12 +4,39 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
 import { foldSpecialLetters } from '../shared/domain/dossier.js';
+import { uuidv7 } from '../shared/ids.js';
+import { installSyncTriggers } from './sync/triggers.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** Read by the capture triggers through connection functions (db/sync/triggers.ts). */
+export interface SyncControl {
+  /** Off while pulled changes are applied or the demo is loaded: those changes are not this device's own. */
+  capture: boolean;
+  /** The clock of the outbox rows' `at` (the core's clock, so tests can pin it). */
+  now: () => Date;
+}
+
 export interface LocalDb {
   sqlite: Database.Database;
   db: Db;
+  sync: SyncControl;
   close(): void;
+}
+
+/** The capture switch of each open connection, for code that is handed only the connection (the demo loader). */
+const controls = new WeakMap<Database.Database, SyncControl>();
+
+/** Runs `fn` with capture off (restored afterwards, also when `fn` throws). */
+export function withoutCapture<T>(target: Pick<LocalDb, 'sync'> | Database.Database, fn: () => T): T {
+  const control = 'sync' in target ? target.sync : controls.get(target);
+  if (!control) return fn();
+  const before = control.capture;
+  control.capture = false;
+  try {
+    return fn();
+  } finally {
+    control.capture = before;
+  }
 }
 
 export interface OpenOptions {
@@ -17,6 +44,7 @@ export interface OpenOptions {
   /** 32-byte data key. `null` opens without encryption (benchmarks' baseline only). */
   key: Buffer | null;
   migrationsFolder: string;
+  now?: () => Date;
 }
 
 export class WrongKeyError extends Error {
@@ -57,9 +85,15 @@ export function openDatabase(opts: OpenOptions): LocalDb {
     sqlite.function('veldwerk_fold', { deterministic: true }, (text: unknown) =>
       typeof text === 'string' ? foldSpecialLetters(text) : text,
     );
+    const sync: SyncControl = { capture: true, now: opts.now ?? (() => new Date()) };
+    controls.set(sqlite, sync);
+    sqlite.function('veldwerk_sync_capture', { deterministic: false }, () => (sync.capture ? 1 : 0));
+    sqlite.function('veldwerk_sync_now', { deterministic: false }, () => sync.now().toISOString());
+    sqlite.function('veldwerk_uuid', { deterministic: false }, () => uuidv7());
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: opts.migrationsFolder });
-    return { sqlite, db, close: () => sqlite.close() };
+    installSyncTriggers(sqlite);
+    return { sqlite, db, sync, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     throw err;

@@ -342,8 +342,66 @@ export const outbox = sqliteTable('outbox', {
   entity: text('entity').notNull(),
   entityId: text('entity_id').notNull(),
   op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
-  /** JSON of the entity's changed fields (the full row for a new entity). */
+  /** JSON of the full row after the change (synced fields only); `null` for a delete. Written by the triggers (db/sync/triggers.ts). */
   data: text('data').notNull(),
+  /** Unused since the triggers write `base_data`; kept so old rows stay readable. */
   baseVersion: integer('base_version'),
+  /** JSON of the full row before the change as this device knew it; NULL when the device created it. */
+  baseData: text('base_data'),
   at: text('at').notNull(),
+}, (t) => [index('outbox_entity_idx').on(t.entity, t.entityId)]);
+
+/** Conflicts between this device and the store (the synced 'conflict' entity; fields as in ENTITY_DEFS). */
+export const syncConflicts = sqliteTable('sync_conflicts', {
+  id: text('id').primaryKey(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  field: text('field').notNull(),
+  baseValue: text('base_value'),
+  storeValue: text('store_value'),
+  deviceValue: text('device_value'),
+  deviceId: text('device_id').notNull(),
+  userId: text('user_id').notNull(),
+  status: text('status').notNull(),
+  resolution: text('resolution'),
+  resolvedBy: text('resolved_by'),
+  resolvedAt: text('resolved_at'),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('sync_conflicts_status_idx').on(t.status), index('sync_conflicts_subject_idx').on(t.entity, t.entityId)]);
+
+/**
+ * The outcome of every pushed outbox row: nothing vanishes. Rejected rows keep what was sent
+ * (`data`, `base`) so the user can see and copy what the store did not accept.
+ */
+export const syncLog = sqliteTable('sync_log', {
+  seq: integer('seq').primaryKey(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
+  status: text('status', { enum: ['applied', 'conflict', 'rejected'] }).notNull(),
+  reason: text('reason'),
+  version: integer('version'),
+  data: text('data'),
+  base: text('base'),
+  at: text('at').notNull(),
+  seen: integer('seen').notNull().default(0),
+}, (t) => [index('sync_log_status_idx').on(t.status, t.seen)]);
+
+/** Who changed a record and which fields, per store version (pulled changes): a document's history. */
+export const syncHistory = sqliteTable('sync_history', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  version: integer('version').notNull(),
+  by: text('by'),
+  at: text('at').notNull(),
+  fields: text('fields').notNull(),
+}, (t) => [index('sync_history_subject_idx').on(t.entity, t.entityId, t.version)]);
+
+/** Attachment content still to fetch from the store; `bytes` holds what arrived so far (downloads resume). */
+export const syncBlobDownloads = sqliteTable('sync_blob_downloads', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
 });

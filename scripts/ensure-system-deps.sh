@@ -3,6 +3,7 @@
 #   chromium      end-to-end tests (Playwright drives the system Chromium; no browser download)
 #   poppler-utils pdftotext, to read back generated PDF documents in tests
 #   xvfb          xvfb-run, a virtual display for tests of the Electron window
+#   postgresql    the store's integration tests also run on a throw-away PostgreSQL cluster
 # As root it uses apt-get; otherwise `sudo -n` (never a password prompt). When neither works it
 # says so loudly, and fails under CI=true (a CI run without these would skip tests silently).
 set -euo pipefail
@@ -12,9 +13,10 @@ missing=()
 [[ -x "$chromium_path" ]] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "Systeempakketten aanwezig / system packages present: chromium, poppler-utils, xvfb"
+  echo "Systeempakketten aanwezig / system packages present: chromium, poppler-utils, xvfb, postgresql"
   exit 0
 fi
 
@@ -33,8 +35,8 @@ else
 !! Kan ${missing[*]} niet installeren: geen root en geen sudo zonder wachtwoord.
 !! Cannot install ${missing[*]}: not root and no password-less sudo.
 !! Installeer zelf / install yourself:
-!!   sudo apt-get install -y chromium poppler-utils xvfb
-!! Zonder Chromium worden de end-to-end-tests overgeslagen (behalve met CI=true).
+!!   sudo apt-get install -y chromium poppler-utils xvfb postgresql
+!! Zonder Chromium of PostgreSQL worden die tests overgeslagen (behalve met CI=true).
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 MSG
   [[ "${CI:-}" == "true" ]] && exit 1

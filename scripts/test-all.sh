@@ -25,7 +25,7 @@ summary() {
 }
 trap summary EXIT
 
-step "Systeempakketten / system packages (chromium, poppler-utils, xvfb)"
+step "Systeempakketten / system packages (chromium, poppler-utils, xvfb, postgresql)"
 bash scripts/ensure-system-deps.sh
 
 step "npm-pakketten / npm packages"

@@ -30,7 +30,7 @@ export function tlvHandlers(ctx: HandlerContext) {
     },
     'attachments:add': ({ ownerType, ownerId, name, base64 }) => docMapped(() => repos.attachments.add(ownerType, ownerId, name, base64)),
     'attachments:get': ({ id }) => {
-      const found = repos.attachments.get(id);
+      const found = docMapped(() => repos.attachments.get(id));
       if (!found) throw notFound();
       return found;
     },

@@ -1,6 +1,7 @@
 // Deterministic generator of a synthetic association: the same seed gives the same data, byte for byte.
 import type Database from 'better-sqlite3';
 import { foldText, GROEPEN, INVOLVED_ROLES, type Groep } from '../../shared/domain/dossier.js';
+import { withoutCapture } from '../open.js';
 import { FIRST_NAMES, LAST_NAMES, NOTE_PARTS, PLACES, SCHOOL_NAMES, SCHOOL_PREFIXES, WERKGEBIEDEN } from './names.js';
 
 export interface DemoOptions {
@@ -61,7 +62,8 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions) {
     event: sqlite.prepare('INSERT INTO dossier_events (id, dossier_id, at, type, actor_id, fields) VALUES (?, ?, ?, ?, ?, ?)'),
   };
 
-  return sqlite.transaction(() => {
+  // Demo data is not this device's work for the association: it is never captured for sync.
+  return withoutCapture(sqlite, () => sqlite.transaction(() => {
     const created = at(0);
     const wgs = WERKGEBIEDEN.slice(0, opts.werkgebieden).map((name) => ({ id: id(), name, consultant: id() }));
     for (const w of wgs) {
@@ -111,5 +113,5 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions) {
       schools: schools.length,
       dossiers: opts.dossiers,
     };
-  })();
+  })());
 }

@@ -10,7 +10,6 @@ import type { TimelineEventType } from '../../shared/domain/dossier.js';
 import { totalCents } from '../../shared/domain/money.js';
 import { todayInAmsterdam } from '../../shared/domain/validation.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import {
   DocError, arrangementReader, budgetYearsWriter, withCosts, type ArrangementBody, type ArrangementInputParsed, type StoredArrangement,
 } from './arrangement-rows.js';
@@ -30,7 +29,6 @@ const withIds = <T extends { id?: string | undefined }>(xs: readonly T[]) => {
 };
 
 export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
-  const outbox = outboxWriter(sqlite);
   const event = timelineWriter(sqlite, deps.actorId);
   const stored = arrangementReader(sqlite);
   const years = budgetYearsWriter(sqlite);
@@ -82,7 +80,6 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
     if (changes !== 1) throw new DocError('conflict');
     years.sync(next, deps.yearKind());
     for (const e of events) if (dossierId) event(dossierId, e, id, at);
-    outbox('arrangement', id, 'upsert', { ...next, dossierName: undefined, werkgebiedName: undefined, schoolName: undefined }, baseRevision, at);
   }
 
   function insert(a: StoredArrangement) {
@@ -90,7 +87,6 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
     q.insert.run(a.id, 1, a.status, a.title, a.dossierId, a.werkgebiedId, a.schoolId, a.route, JSON.stringify(a.targets), a.startDate,
       a.endDate, a.totalCents, JSON.stringify(bodyOf(a)), a.followUpOf, a.followedBy, a.mdoId, at, at);
     years.sync(a, deps.yearKind());
-    outbox('arrangement', a.id, 'upsert', { ...a, dossierName: undefined, werkgebiedName: undefined, schoolName: undefined }, null, at);
   }
 
   function current(id: string, baseRevision: number): StoredArrangement {

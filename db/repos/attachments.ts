@@ -4,14 +4,12 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { MAX_ATTACHMENT_BYTES, attachmentProblem, sniffMediaType, type AttachmentMediaType } from '../../shared/domain/attachments.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import { DocError } from './arrangement-rows.js';
 
 export interface AttachmentMeta { id: string; name: string; sizeBytes: number; mediaType: AttachmentMediaType; sha256: string; createdAt: string }
 const META = 'id, name, size_bytes AS sizeBytes, media_type AS mediaType, sha256, created_at AS createdAt';
 
 export function attachmentRepo(sqlite: Database.Database, now: () => Date) {
-  const outbox = outboxWriter(sqlite);
   const q = {
     tlv: sqlite.prepare<[string], number>('SELECT 1 FROM tlv_applications WHERE id = ?').pluck(),
     arrangement: sqlite.prepare<[string], number>('SELECT 1 FROM arrangements WHERE id = ?').pluck(),
@@ -41,7 +39,6 @@ export function attachmentRepo(sqlite: Database.Database, now: () => Date) {
         q.insert.run(meta.id, ownerType, ownerId, name, mediaType, meta.sizeBytes, meta.sha256, bytes, meta.createdAt);
         // Only the reference: files are content-addressed by sha256 and uploaded from this table by the sync
         // client, so removing an attachment leaves no copy of its content behind in the outbox.
-        outbox('attachment', meta.id, 'upsert', { ...meta, ownerType, ownerId }, null, meta.createdAt);
       })();
       return meta;
     },
@@ -49,14 +46,12 @@ export function attachmentRepo(sqlite: Database.Database, now: () => Date) {
       const row = q.get.get(id);
       if (!row) return null;
       const { bytes, ...meta } = row;
+      // Synced attachments arrive without their content, which follows as a download (db/sync/blobs.ts).
+      if (bytes.length === 0 && meta.sizeBytes > 0) throw new DocError('conflict', [], 'errors.attachment_pending');
       return { ...meta, base64: bytes.toString('base64') };
     },
     remove(id: string): { id: string } {
-      const at = now().toISOString();
-      sqlite.transaction(() => {
-        if (q.remove.run(id).changes !== 1) throw new DocError('not_found');
-        outbox('attachment', id, 'delete', {}, null, at);
-      })();
+      if (q.remove.run(id).changes !== 1) throw new DocError('not_found');
       return { id };
     },
   };

@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids.js';
 import type { SchoolImportResult, Werkgebied, School } from '../../shared/contract/index.js';
 import type { LineIssue, SchoolCsvRow } from '../../shared/domain/csv.js';
-import { outboxWriter } from '../outbox.js';
 
 export class BeheerFieldError extends Error {
   constructor(readonly path: string, readonly key: string) {
@@ -17,7 +16,6 @@ const SCHOOL_SELECT = `
   FROM schools s JOIN werkgebieden w ON w.id = s.werkgebied_id`;
 
 export function beheerRepo(sqlite: Database.Database, now: () => Date) {
-  const outbox = outboxWriter(sqlite);
   const q = {
     werkgebieden: sqlite.prepare<[], Werkgebied>(`
       SELECT w.id, w.name, (SELECT count(*) FROM schools s WHERE s.werkgebied_id = w.id) AS schoolCount
@@ -48,7 +46,6 @@ export function beheerRepo(sqlite: Database.Database, now: () => Date) {
         if (!q.werkgebied.get(input.id)) throw new BeheerFieldError('id', 'werkgebied_unknown');
         q.renameWerkgebied.run(input.name, at, input.id);
       } else q.insertWerkgebied.run(id, input.name, at, at);
-      outbox('werkgebied', id, 'upsert', { name: input.name }, null, at);
     })();
     return q.werkgebied.get(id)!;
   }
@@ -64,16 +61,13 @@ export function beheerRepo(sqlite: Database.Database, now: () => Date) {
     const byBrin = q.schoolByBrin.get(input.brin);
     if (byBrin && byBrin.id !== input.id) throw new BeheerFieldError('brin', 'brin_taken');
     if (!q.werkgebied.get(input.werkgebiedId)) throw new BeheerFieldError('werkgebiedId', 'werkgebied_unknown');
-    const data = { name: input.name, brin: input.brin, place: input.place, werkgebiedId: input.werkgebiedId };
     if (input.id) {
       if (!q.school.get(input.id)) throw new BeheerFieldError('id', 'school_unknown');
       q.updateSchool.run(input.name, input.brin, input.place, input.werkgebiedId, at, input.id);
-      outbox('school', input.id, 'upsert', data, null, at);
       return { id: input.id, created: false };
     }
     const id = uuidv7();
     q.insertSchool.run(id, input.name, input.brin, input.place, input.werkgebiedId, at, at);
-    outbox('school', id, 'upsert', data, null, at);
     return { id, created: true };
   }
 

@@ -10,7 +10,6 @@ import {
 } from '../../shared/domain/budget.js';
 import { DEFAULT_DECISION_WEEKS } from '../../shared/domain/tlv.js';
 import { todayInAmsterdam } from '../../shared/domain/validation.js';
-import { outboxWriter } from '../outbox.js';
 import { budgetYearsWriter } from './arrangement-rows.js';
 
 export type BudgetSettings = z.output<typeof budgetSettingsSchema>;
@@ -41,7 +40,6 @@ function toBudgetArrangement(r: RawBudgetRow): BudgetArrangement {
 }
 
 export function budgetRepo(sqlite: Database.Database, now: () => Date) {
-  const outbox = outboxWriter(sqlite);
   const q = {
     getSetting: sqlite.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
     putSetting: sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -86,7 +84,6 @@ export function budgetRepo(sqlite: Database.Database, now: () => Date) {
       const at = now().toISOString();
       sqlite.transaction(() => {
         q.setAllocation.run(werkgebiedId, yearKey, allocatedCents, at);
-        outbox('budget_allocation', `${werkgebiedId}:${yearKey}`, 'upsert', { werkgebiedId, yearKey, allocatedCents }, null, at);
       })();
       return { werkgebiedId, year: yearKey, allocatedCents };
     },

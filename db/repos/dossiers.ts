@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { Dossier, DossierListInput, dossierInputSchema } from '../../shared/contract/index.js';
 import { foldText, type DossierStatus, type TimelineEventType } from '../../shared/domain/dossier.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import { dossierLister } from './dossier-rows.js';
 
 export type DossierInputParsed = z.output<typeof dossierInputSchema>;
@@ -28,7 +27,6 @@ const COLUMN: Record<string, string> = {
 type Row = Omit<Dossier, 'parents' | 'involved' | 'timeline' | 'status'> & { status: DossierStatus };
 
 export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId: () => string | null) {
-  const outbox = outboxWriter(sqlite);
   const list = dossierLister(sqlite);
   const q = {
     get: sqlite.prepare<[string], Row>(`
@@ -54,12 +52,19 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
                             niveau, status, notes, closed_at, version, created_at, updated_at)
       VALUES (@id, @voornaam, @tussenvoegsel, @achternaam, @sortName, @geboortedatum, @groep, @schoolId, @consulentId,
               @niveau, @status, @notes, NULL, 1, @at, @at)`),
-    deleteParents: sqlite.prepare('DELETE FROM dossier_parents WHERE dossier_id = ?'),
-    deleteInvolved: sqlite.prepare('DELETE FROM dossier_involved WHERE dossier_id = ?'),
-    insertParent: sqlite.prepare(
-      'INSERT INTO dossier_parents (id, dossier_id, position, name, relation, gezag, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertInvolved: sqlite.prepare(
-      'INSERT INTO dossier_involved (id, dossier_id, position, role, name, organisation) VALUES (?, ?, ?, ?, ?, ?)'),
+    parentRows: sqlite.prepare<[string], ChildRow>(
+      'SELECT id, position, name, relation, gezag, phone, email FROM dossier_parents WHERE dossier_id = ?'),
+    involvedRows: sqlite.prepare<[string], ChildRow>('SELECT id, position, role, name, organisation FROM dossier_involved WHERE dossier_id = ?'),
+    deleteParent: sqlite.prepare('DELETE FROM dossier_parents WHERE id = ?'),
+    deleteInvolved: sqlite.prepare('DELETE FROM dossier_involved WHERE id = ?'),
+    updateParent: sqlite.prepare(
+      'UPDATE dossier_parents SET position = @position, name = @name, relation = @relation, gezag = @gezag, phone = @phone, email = @email WHERE id = @id'),
+    updateInvolved: sqlite.prepare(
+      'UPDATE dossier_involved SET position = @position, role = @role, name = @name, organisation = @organisation WHERE id = @id'),
+    insertParent: sqlite.prepare(`INSERT INTO dossier_parents (id, dossier_id, position, name, relation, gezag, phone, email)
+      VALUES (@id, @dossierId, @position, @name, @relation, @gezag, @phone, @email)`),
+    insertInvolved: sqlite.prepare(`INSERT INTO dossier_involved (id, dossier_id, position, role, name, organisation)
+      VALUES (@id, @dossierId, @position, @role, @name, @organisation)`),
   };
 
   /**
@@ -94,13 +99,17 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
     if (input.consulentId && !q.userExists.get(input.consulentId)) throw new DossierError('field', 'consulentId', 'consulent_unknown');
   }
 
+  /**
+   * Diff-based: rows keep their ids, only removed rows are deleted, only changed rows updated and new
+   * ones inserted, so one edit of a parent's phone number is one synced change (the triggers capture it).
+   */
   function writeChildren(id: string, input: DossierInputParsed) {
-    q.deleteParents.run(id);
-    q.deleteInvolved.run(id);
-    const parents = input.parents.map((p) => ({ ...p, id: p.id ?? uuidv7() }));
-    const involved = input.involved.map((i) => ({ ...i, id: i.id ?? uuidv7() }));
-    parents.forEach((p, n) => q.insertParent.run(p.id, id, n, p.name, p.relation, p.gezag ? 1 : 0, p.phone, p.email));
-    involved.forEach((i, n) => q.insertInvolved.run(i.id, id, n, i.role, i.name, i.organisation));
+    const parents = withIds(input.parents);
+    const involved = withIds(input.involved);
+    const parentRows = parents.map((p, n) => ({ id: p.id, position: n, name: p.name, relation: p.relation, gezag: p.gezag ? 1 : 0, phone: p.phone, email: p.email }));
+    const involvedRows = involved.map((i, n) => ({ id: i.id, position: n, role: i.role, name: i.name, organisation: i.organisation }));
+    syncRows(q.parentRows.all(id), parentRows, q.deleteParent, q.updateParent, (r) => q.insertParent.run({ ...r, dossierId: id }));
+    syncRows(q.involvedRows.all(id), involvedRows, q.deleteInvolved, q.updateInvolved, (r) => q.insertInvolved.run({ ...r, dossierId: id }));
     return { parents, involved };
   }
 
@@ -120,9 +129,8 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
     sqlite.transaction(() => {
       const row = { ...input, id, at, status: input.status ?? 'aangemeld', sortName: sortName(input) };
       q.insert.run(row);
-      const children = writeChildren(id, input);
+      writeChildren(id, input);
       event(id, 'created', [], at);
-      outbox('dossier', id, 'upsert', { ...pick(row), ...children }, null, at);
     })();
     return get(id)!;
   }
@@ -154,10 +162,8 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
       const closedAt = values.status === 'afgesloten' ? at : null;
       const r = updateStatement(columns).run({ ...values, id: current.id, baseVersion: current.version, sortName: sortName(values), closedAt, at });
       if (r.changes !== 1) throw new DossierError('conflict');
-      const data: Record<string, unknown> = Object.fromEntries(fields.filter((f) => f in values).map((f) => [f, values[f as keyof typeof values]]));
-      if (input && (fields.includes('parents') || fields.includes('involved'))) Object.assign(data, writeChildren(current.id, input));
+      if (input && (fields.includes('parents') || fields.includes('involved'))) writeChildren(current.id, input);
       event(current.id, type, type === 'changed' ? fields : [], at);
-      outbox('dossier', current.id, 'upsert', data, current.version, at);
     })();
     return get(current.id)!;
   }
@@ -179,7 +185,34 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
   };
 }
 
-function sortName(p: { achternaam: string; voornaam: string }): string {
+type ChildRow = { id: string } & Record<string, string | number>;
+
+/** Ids as given when they are unique (a repeated or missing id gets a new one). */
+function withIds<T extends { id?: string | undefined }>(xs: readonly T[]): (T & { id: string })[] {
+  const seen = new Set<string>();
+  return xs.map((x) => {
+    const id = x.id && !seen.has(x.id) ? x.id : uuidv7();
+    seen.add(id);
+    return { ...x, id };
+  });
+}
+
+/** Brings the stored child rows to `next`: delete removed, update changed, insert new. */
+function syncRows(
+  stored: ChildRow[], next: ChildRow[], del: Database.Statement, upd: Database.Statement, ins: (r: ChildRow) => void,
+): void {
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  const keep = new Set(next.map((r) => r.id));
+  for (const r of stored) if (!keep.has(r.id)) del.run(r.id);
+  for (const r of next) {
+    const old = byId.get(r.id);
+    if (!old) ins(r);
+    else if (Object.keys(r).some((k) => old[k] !== r[k])) upd.run(r);
+  }
+}
+
+/** The Dutch sort key of a pupil (also used when a pulled dossier is applied). */
+export function sortName(p: { achternaam: string; voornaam: string }): string {
   return foldText(`${p.achternaam} ${p.voornaam}`);
 }
 

@@ -6,7 +6,6 @@ import type { Kindgesprek, kindgesprekInputSchema } from '../../shared/contract/
 import { ageBandOf, KG_TOPICS } from '../../shared/domain/mdo.js';
 import { todayInAmsterdam } from '../../shared/domain/validation.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import { MdoError, type DocDeps } from './mdo.js';
 import { timelineWriter } from './timeline.js';
 
@@ -27,7 +26,6 @@ function allTopics(given: Input['topics']): Input['topics'] {
 const toColumn = (k: string, v: unknown): unknown => (k === 'topics' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : v);
 
 export function kindgesprekRepo(sqlite: Database.Database, deps: DocDeps) {
-  const outbox = outboxWriter(sqlite);
   const event = timelineWriter(sqlite, deps.actorId);
   const q = {
     get: sqlite.prepare<[string], Record<string, unknown>>(`
@@ -91,7 +89,6 @@ export function kindgesprekRepo(sqlite: Database.Database, deps: DocDeps) {
       const row = { datum: todayInAmsterdam(deps.now()), leeftijd: ageBandOf(groep), topics: allTopics([]) };
       sqlite.transaction(() => {
         q.insert.run(id, dossierId, row.datum, row.leeftijd, JSON.stringify(row.topics), at, at);
-        outbox('kindgesprek', id, 'upsert', { ...row, id, dossierId, status: 'concept', createdAt: at }, null, at);
       })();
       return get(id)!;
     },
@@ -104,7 +101,6 @@ export function kindgesprekRepo(sqlite: Database.Database, deps: DocDeps) {
       sqlite.transaction(() => {
         const params = Object.fromEntries(keys.map((k) => [k, toColumn(k, next[k])]));
         if (update(keys).run({ ...params, id, baseRevision, at }).changes !== 1) throw new MdoError('conflict');
-        outbox('kindgesprek', id, 'upsert', Object.fromEntries(keys.map((k) => [k, next[k]])), baseRevision, at);
       })();
       return get(id)!;
     },
@@ -114,7 +110,6 @@ export function kindgesprekRepo(sqlite: Database.Database, deps: DocDeps) {
       sqlite.transaction(() => {
         if (q.finish.run({ id, baseRevision, at }).changes !== 1) throw new MdoError('conflict');
         event(current.dossierId, 'kindgesprek_finished', id, at);
-        outbox('kindgesprek', id, 'upsert', { status: 'afgerond', afgerondAt: at }, baseRevision, at);
       })();
       return get(id)!;
     },

@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import type { Action, consentInputSchema, Mdo } from '../../shared/contract/index.js';
 import { finaliseBlockers, type AfspraakStatus } from '../../shared/domain/mdo.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import { timelineWriter } from './timeline.js';
 import { MdoError, type DocDeps, type MdoRepo } from './mdo.js';
 
@@ -24,7 +23,6 @@ const LATEST_ACTIONS = `
   ORDER BY m.datum DESC, a.rowid`;
 
 export function mdoFinaliser(sqlite: Database.Database, deps: DocDeps, mdos: MdoRepo) {
-  const outbox = outboxWriter(sqlite);
   const event = timelineWriter(sqlite, deps.actorId);
   const q = {
     parents: sqlite.prepare<[string], { id: string; name: string; gezag: number }>(
@@ -87,7 +85,6 @@ export function mdoFinaliser(sqlite: Database.Database, deps: DocDeps, mdos: Mdo
     sqlite.transaction(() => {
       const r = q.finalise.run({ id, baseRevision, attendees: JSON.stringify(attendees), consent: JSON.stringify(stored), at, by });
       if (r.changes !== 1) throw new MdoError('conflict');
-      outbox('mdo', id, 'upsert', { status: 'vastgesteld', attendees, consent: stored, vastgesteldAt: at, vastgesteldBy: by }, baseRevision, at);
       writeActions(m.dossierId, id, m.seriesId, m.afspraken, at);
       event(m.dossierId, 'mdo_finalised', id, at);
       if (stored.length) {
@@ -106,17 +103,14 @@ export function mdoFinaliser(sqlite: Database.Database, deps: DocDeps, mdos: Mdo
       existing.delete(a.id);
       if (old) {
         q.repoint.run({ ...row, id: old.id });
-        outbox('dossier_action', old.id, 'upsert', { mdoId, wat: a.wat, wie: a.wie, wanneer: a.wanneer }, null, at);
       } else {
         const actionId = uuidv7();
         q.insertAction.run({ ...row, id: actionId, dossierId, seriesId, afspraakId: a.id });
-        outbox('dossier_action', actionId, 'upsert', { ...row, dossierId, seriesId, afspraakId: a.id, status: 'open' }, null, at);
       }
     }
     for (const dropped of existing.values()) {
       if (dropped.status !== 'open') continue;
       q.setStatus.run('vervallen', at, dropped.id);
-      outbox('dossier_action', dropped.id, 'upsert', { status: 'vervallen' }, null, at);
     }
   }
 
@@ -134,7 +128,6 @@ export function mdoFinaliser(sqlite: Database.Database, deps: DocDeps, mdos: Mdo
         const at = deps.now().toISOString();
         sqlite.transaction(() => {
           q.setStatus.run(status, at, id);
-          outbox('dossier_action', id, 'upsert', { status }, null, at);
         })();
       }
       return q.one.get(id)!;

@@ -4,7 +4,6 @@ import type Database from 'better-sqlite3';
 import type { Mdo, mdoRowSchema } from '../../shared/contract/index.js';
 import type { z } from 'zod';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import { CONTENT_KEYS, changedKeys, contentFrom, contentOf, mdoReader, snake, toColumn, type MdoInputParsed, type StoredMdo } from './mdo-rows.js';
 import { timelineWriter } from './timeline.js';
 
@@ -29,7 +28,6 @@ const INSERT_KEYS = [
 ] as const;
 
 export function mdoRepo(sqlite: Database.Database, deps: DocDeps) {
-  const outbox = outboxWriter(sqlite);
   const event = timelineWriter(sqlite, deps.actorId);
   const read = mdoReader(sqlite);
   const q = {
@@ -91,7 +89,6 @@ export function mdoRepo(sqlite: Database.Database, deps: DocDeps) {
     sqlite.transaction(() => {
       insert(row);
       event(dossierId, 'mdo_created', id, at);
-      outbox('mdo', id, 'upsert', row, null, at);
     })();
     return read.get(id)!;
   }
@@ -104,11 +101,9 @@ export function mdoRepo(sqlite: Database.Database, deps: DocDeps) {
     const keys = changedKeys(next, contentOf(current));
     if (keys.length === 0) return read.get(id)!;
     const at = deps.now().toISOString();
-    const values = Object.fromEntries(keys.map((k) => [k, next[k]]));
     sqlite.transaction(() => {
       const params = Object.fromEntries(keys.map((k) => [k, toColumn(k, next[k])]));
       if (update(keys).run({ ...params, id, baseRevision, at }).changes !== 1) throw new MdoError('conflict');
-      outbox('mdo', id, 'upsert', values, baseRevision, at);
     })();
     return read.get(id)!;
   }
@@ -129,8 +124,6 @@ export function mdoRepo(sqlite: Database.Database, deps: DocDeps) {
       if (q.supersede.run(newId, id).changes !== 1) throw new MdoError('superseded');
       insert(row);
       event(current.dossierId, 'mdo_corrected', newId, at);
-      outbox('mdo', id, 'upsert', { supersededBy: newId }, current.revision, at);
-      outbox('mdo', newId, 'upsert', row, null, at);
     })();
     return read.get(newId)!;
   }

@@ -9,7 +9,6 @@ import {
 } from '../../shared/domain/tlv.js';
 import { todayInAmsterdam } from '../../shared/domain/validation.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { outboxWriter } from '../outbox.js';
 import { DocError } from './arrangement-rows.js';
 import type { BudgetRepo } from './budgets.js';
 import { timelineWriter } from './timeline.js';
@@ -29,7 +28,6 @@ const SELECT = `SELECT t.id, t.dossier_id AS dossierId, t.revision, t.status, t.
 const emptyAdvice = { name: '', discipline: '', date: '', advice: '', attachmentId: null };
 
 export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; actorId: () => string | null; budgets: BudgetRepo }) {
-  const outbox = outboxWriter(sqlite);
   const event = timelineWriter(sqlite, deps.actorId);
   const q = {
     byId: sqlite.prepare<[string], Raw>(`${SELECT} WHERE t.id = ?`),
@@ -83,7 +81,6 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
       completeAt: next.completeAt, submittedAt: next.submittedAt,
     }).changes;
     if (changed !== 1) throw new DocError('conflict');
-    outbox('tlv', r.id, 'upsert', { status: next.status, ...next.input, completeAt: next.completeAt, submittedAt: next.submittedAt }, baseRevision, at);
     return at;
   }
 
@@ -116,7 +113,6 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
       const at = deps.now().toISOString();
       sqlite.transaction(() => {
         q.insert.run(id, dossierId, input.periodEnd, JSON.stringify(input), JSON.stringify(required), at, at);
-        outbox('tlv', id, 'upsert', { id, dossierId, status: 'concept', ...input, requiredDocuments: required }, null, at);
       })();
       return id;
     },

@@ -9,8 +9,8 @@ import { errorText } from './i18n.js';
 import { paths, useRoute } from './router/router.js';
 import { DossierListScreen } from './screens/dossier-list/dossier-list-screen.js';
 import {
-  ArrangementScreen, ArrangementsOverview, BeheerScreen, BudgetsScreen, DossierScreen, KindgesprekScreen, MdoScreen,
-  SetupScreen, TermijnenScreen, TlvScreen,
+  ArrangementScreen, ArrangementsOverview, BeheerScreen, BudgetsScreen, ConflictenScreen, DossierScreen, InstellingenScreen,
+  KindgesprekScreen, MdoScreen, SetupScreen, TermijnenScreen, TlvScreen,
 } from './screens/lazy-screens.js';
 import { VaultScreen } from './screens/vault/vault-screen.js';
 import { useSession } from './stores/session-store.js';
@@ -153,6 +153,10 @@ function Screens() {
       return <TlvScreen key={route.id} id={route.id} />;
     case 'termijnen':
       return <TermijnenScreen />;
+    case 'instellingen':
+      return <InstellingenScreen />;
+    case 'conflicten':
+      return <ConflictenScreen />;
     default:
       return <NotFound />;
   }

@@ -6,6 +6,7 @@ import { beheerContract } from './beheer.js';
 import { dossiersContract } from './dossiers.js';
 import { kindgesprekContract } from './kindgesprek.js';
 import { mdoContract } from './mdo.js';
+import { syncContract } from './sync.js';
 import { termijnenContract } from './termijnen.js';
 import { tlvContract } from './tlv.js';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...arrangementsContract,
   ...tlvContract,
   ...termijnenContract,
+  ...syncContract,
 } as const;
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -42,3 +44,4 @@ export * from './kindgesprek.js';
 export * from './arrangements.js';
 export * from './tlv.js';
 export * from './termijnen.js';
+export * from './sync.js';

@@ -90,14 +90,24 @@ describe('dossiers', () => {
   });
 
   it('writes an outbox row in the same transaction as each change', async () => {
-    const d = await t.call('dossiers:create', dossierInput(schoolId));
-    await t.call('dossiers:update', { id: d.id, baseVersion: 1, dossier: dossierInput(schoolId, { notes: 'n' }) });
-    const rows = t.core.local!.sqlite.prepare("SELECT entity, op, data, base_version AS b FROM outbox WHERE entity = 'dossier' ORDER BY seq").all() as {
-      data: string; b: number | null;
+    const d = await t.call('dossiers:create', dossierInput(schoolId, { parents: [{ name: 'Ouder', relation: 'moeder', gezag: true, phone: '', email: '' }] }));
+    await t.call('dossiers:update', { id: d.id, baseVersion: 1, dossier: dossierInput(schoolId, { notes: 'n', parents: d.parents }) });
+    const rows = t.core.local!.sqlite.prepare("SELECT entity, entity_id AS id, op, data, base_data AS base FROM outbox WHERE entity = 'dossier' ORDER BY seq").all() as {
+      id: string; op: string; data: string; base: string | null;
     }[];
     expect(rows).toHaveLength(2);
-    expect(JSON.parse(rows[1]!.data)).toEqual({ notes: 'n' });
-    expect(rows[1]!.b).toBe(1);
+    // The full row after the change (synced fields only), and the full row before it as the base.
+    const [created, edited] = rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown>, base: r.base === null ? null : JSON.parse(r.base) as Record<string, unknown> }));
+    expect(created).toMatchObject({ id: d.id, op: 'upsert', base: null, data: { id: d.id, voornaam: 'Eefje', notes: '', school_id: schoolId } });
+    expect(created!.data).not.toHaveProperty('sort_name');
+    expect(created!.data).not.toHaveProperty('version');
+    expect(edited!.base).toEqual(created!.data);
+    const changed = Object.keys(edited!.data).filter((k) => edited!.data[k] !== edited!.base![k]);
+    expect(changed.filter((k) => k !== 'updated_at')).toEqual(['notes']);
+    expect(edited!.data.notes).toBe('n');
+    // Unchanged parents are not rewritten: one parent row for the create, none for the notes edit.
+    const parentRows = t.core.local!.sqlite.prepare("SELECT op FROM outbox WHERE entity = 'dossier_parent'").pluck().all();
+    expect(parentRows).toEqual(['upsert']);
   });
 
   it('returns not_found with a Dutch message for an unknown id', async () => {

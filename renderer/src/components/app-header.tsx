@@ -4,13 +4,14 @@ import { paths, useRoute } from '../router/router.js';
 import { useLanguage } from '../stores/language-store.js';
 import { useSession } from '../stores/session-store.js';
 import { Link } from './link.js';
+import { SyncIndicator } from './sync-indicator.js';
 
 export function AppHeader({ showNav }: { showNav: boolean }) {
   const { t } = useTranslation();
   const profile = useSession((s) => s.profile);
   const { lang, setLang } = useLanguage();
   const route = useRoute();
-  const own = ['beheer', 'not-found', 'arrangementen', 'arrangement', 'budgetten', 'termijnen'];
+  const own = ['beheer', 'not-found', 'arrangementen', 'arrangement', 'budgetten', 'termijnen', 'instellingen', 'conflicten'];
   const inDossiers = !own.includes(route.name);
   const item = (to: string, label: string, current: boolean) => (
     <li>
@@ -48,10 +49,12 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
                 {t('nav.beheer')}
               </Link>
             </li>
+            {item(paths.instellingen, t('sync.nav_settings'), route.name === 'instellingen')}
           </ul>
         </nav>
       )}
       <div className="app-header-end">
+        {showNav && <SyncIndicator />}
         {showNav && profile && (
           <p className="app-user">
             <span>{t('nav.user', { name: profile.name, role: t(`enums.role.${profile.role}`) })}</span>

@@ -1,5 +1,5 @@
 // A tiny hash router: `#/dossiers`, `#/dossiers/<id>`, `#/dossiers/nieuw`, `#/beheer`,
-// `#/dossiers/<id>/mdo/<mdoId>`, `#/dossiers/<id>/kindgesprek/<kgId>` and its `/kind` (child mode).
+// `#/instellingen`, `#/conflicten`, `#/dossiers/<id>/mdo/<mdoId>`, `#/dossiers/<id>/kindgesprek/<kgId>` and its `/kind` (child mode).
 // Screens with unsaved work register a leave guard; every in-app navigation asks it first.
 import { useSyncExternalStore } from 'react';
 
@@ -16,6 +16,8 @@ export type Route =
   | { name: 'budgetten' }
   | { name: 'tlv'; id: string }
   | { name: 'termijnen' }
+  | { name: 'instellingen' }
+  | { name: 'conflicten' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -33,6 +35,8 @@ export const paths = {
   budgetten: '#/budgetten',
   tlv: (id: string) => `#/tlv/${encodeURIComponent(id)}`,
   termijnen: '#/termijnen',
+  instellingen: '#/instellingen',
+  conflicten: '#/conflicten',
 } as const;
 
 export function parseHash(hash: string): Route {
@@ -51,6 +55,8 @@ export function parseHash(hash: string): Route {
   if (path === '/arrangementen') return { name: 'arrangementen' };
   if (path === '/budgetten') return { name: 'budgetten' };
   if (path === '/termijnen') return { name: 'termijnen' };
+  if (path === '/instellingen') return { name: 'instellingen' };
+  if (path === '/conflicten') return { name: 'conflicten' };
   const arr = /^\/(arrangementen|tlv)\/([^/]+)$/.exec(path);
   if (arr) return { name: arr[1] === 'tlv' ? 'tlv' : 'arrangement', id: decodeURIComponent(arr[2]!) };
   return { name: 'not-found' };

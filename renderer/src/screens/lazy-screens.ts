@@ -14,3 +14,7 @@ export const ArrangementScreen = lazy(() => import('./arrangements/arr-screen.js
 export const BudgetsScreen = lazy(() => import('./budgets/budgets-screen.js').then((m) => ({ default: m.BudgetsScreen })));
 export const TlvScreen = lazy(() => import('./tlv/tlv-screen.js').then((m) => ({ default: m.TlvScreen })));
 export const TermijnenScreen = lazy(() => import('./termijnen/termijnen-screen.js').then((m) => ({ default: m.TermijnenScreen })));
+export const InstellingenScreen = lazy(() =>
+  import('./instellingen/instellingen-screen.js').then((m) => ({ default: m.InstellingenScreen })),
+);
+export const ConflictenScreen = lazy(() => import('./conflicten/conflicten-screen.js').then((m) => ({ default: m.ConflictenScreen })));

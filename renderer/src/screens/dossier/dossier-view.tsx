@@ -13,6 +13,7 @@ import { useSession } from '../../stores/session-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { DossierEditor, type EditorSnapshot } from './dossier-editor.js';
 import { DossierDocuments } from './dossier-documents.js';
+import { DossierHistory } from './dossier-history.js';
 import { NotesField, PupilFields, SchoolFields } from './dossier-fields.js';
 import { DossierTimeline } from './dossier-timeline.js';
 import { fieldId } from './draft.js';
@@ -162,6 +163,7 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
       </form>
       {saved && <DossierDocuments dossier={saved} />}
       {saved && <DossierTimeline events={saved.timeline} dossierId={saved.id} />}
+      {saved && <DossierHistory dossierId={saved.id} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// First run: the user's own profile, or the demo association to try things out.
+// First run: the user's own profile, the demo association to try things out, or linking with the
+// association's store.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/domain/dossier.js';
@@ -6,6 +7,7 @@ import { TextField } from '../../components/field.js';
 import { Busy, ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { errorText, validationText } from '../../i18n.js';
+import { SetupEnrollSection } from '../instellingen/setup-enroll-section.js';
 import { useSession } from '../../stores/session-store.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
 
@@ -126,6 +128,7 @@ export function SetupScreen() {
         </button>
         {busy === 'demo' && <Busy>{t('setup.loading')}</Busy>}
       </section>
+      <SetupEnrollSection />
     </div>
   );
 }

@@ -1,0 +1,67 @@
+// The device's sync state, kept in the settings table of the encrypted database (the device token
+// lives there, never in a plain file). The cursor is written in the same transaction as the page it
+// belongs to (pull-apply.ts), so a crash never loses or repeats part of a checkpoint.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+
+const deviceSchema = z.object({
+  storeUrl: z.string(),
+  token: z.string(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+  userId: z.string(),
+  associationId: z.string(),
+  associationName: z.string(),
+  /** Plain http to a non-loopback store, allowed by the store's health reply. */
+  insecure: z.boolean(),
+});
+export type DeviceState = z.infer<typeof deviceSchema>;
+/** States that stop automatic sync until something changes (a new enrolment, an update of the app). */
+export type HaltState = 'revoked' | 'upgrade_required';
+
+const KEYS = {
+  device: 'sync.device',
+  cursor: 'sync.cursor',
+  epoch: 'sync.epoch',
+  lastSyncAt: 'sync.lastSyncAt',
+  halt: 'sync.halt',
+  haltKey: 'sync.haltKey',
+} as const;
+
+export function syncStateStore(sqlite: Database.Database) {
+  const get = sqlite.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck();
+  const put = sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const del = sqlite.prepare('DELETE FROM settings WHERE key = ?');
+  const read = (key: string): unknown => {
+    const raw = get.get(key);
+    return raw === undefined ? undefined : JSON.parse(raw);
+  };
+  const write = (key: string, value: unknown) => (value === null ? del.run(key) : put.run(key, JSON.stringify(value)));
+  let device: DeviceState | null | undefined;
+
+  return {
+    device(): DeviceState | null {
+      if (device !== undefined) return device;
+      const raw = read(KEYS.device);
+      return (device = raw === undefined ? null : deviceSchema.parse(raw));
+    },
+    setDevice(next: DeviceState): void {
+      write(KEYS.device, next);
+      device = next;
+    },
+    cursor: (): number => (read(KEYS.cursor) as number | undefined) ?? 0,
+    setCursor: (cursor: number) => write(KEYS.cursor, cursor),
+    epoch: (): number | null => (read(KEYS.epoch) as number | undefined) ?? null,
+    setEpoch: (epoch: number) => write(KEYS.epoch, epoch),
+    lastSyncAt: (): string | null => (read(KEYS.lastSyncAt) as string | undefined) ?? null,
+    setLastSyncAt: (at: string) => write(KEYS.lastSyncAt, at),
+    halt: (): HaltState | null => (read(KEYS.halt) as HaltState | undefined) ?? null,
+    /** The i18n key of why sync stopped (unauthorized and device_revoked both halt as 'revoked'). */
+    haltKey: (): string | null => (read(KEYS.haltKey) as string | undefined) ?? null,
+    setHalt(h: HaltState | null, key: string | null = null): void {
+      write(KEYS.halt, h);
+      write(KEYS.haltKey, h ? key : null);
+    },
+  };
+}
+export type SyncStateStore = ReturnType<typeof syncStateStore>;

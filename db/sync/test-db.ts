@@ -1,0 +1,41 @@
+// Test support: a fresh encrypted local database with a werkgebied and a school (written without capture).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, withoutCapture, type LocalDb } from '../open.js';
+
+export const TEST_MIGRATIONS = join(import.meta.dirname, '../migrations');
+export const WG = '0190d6a0-0000-7000-8000-00000000a001';
+export const SCHOOL = '0190d6a0-0000-7000-8000-00000000b001';
+
+export function testDb(): LocalDb & { remove(): void; outbox(): Array<Record<string, unknown>> } {
+  const dir = mkdtempSync(join(tmpdir(), 'veldwerk-sync-unit-'));
+  const local = openDatabase({ file: join(dir, 't.db'), key: randomBytes(32), migrationsFolder: TEST_MIGRATIONS, now: () => new Date('2026-11-02T10:00:00Z') });
+  withoutCapture(local, () => {
+    local.sqlite.prepare(`INSERT INTO werkgebieden (id, name, created_at, updated_at) VALUES (?, 'Noord', 't', 't')`).run(WG);
+    local.sqlite.prepare(`INSERT INTO schools (id, name, brin, place, werkgebied_id, created_at, updated_at) VALUES (?, 'De Vlinder', '01AB', 'Alkmaar', ?, 't', 't')`).run(SCHOOL, WG);
+  });
+  return {
+    ...local,
+    remove() {
+      local.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    outbox: () => local.sqlite.prepare('SELECT * FROM outbox ORDER BY seq').all() as Array<Record<string, unknown>>,
+  };
+}
+
+/** A dossier row with every column, for direct inserts. */
+export function dossierRow(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id, voornaam: 'Eefje', tussenvoegsel: '', achternaam: 'Öztürk', sort_name: 'ozturk eefje', geboortedatum: '2016-05-04', groep: 'g5',
+    school_id: SCHOOL, consulent_id: null, niveau: 2, status: 'lopend', notes: '', closed_at: null, version: 1, created_at: 't1', updated_at: 't1',
+    ...over,
+  };
+}
+
+export function insertDossier(local: LocalDb, row: Record<string, unknown>): void {
+  const cols = Object.keys(row);
+  local.sqlite.prepare(`INSERT INTO dossiers (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+}

@@ -1,0 +1,40 @@
+// A push: one transaction per batch under the association's lock, mutations in order, idempotent
+// on (deviceId, seq): a seq seen before returns the result stored for it, unchanged.
+import type { Mutation, MutationResult } from '../../shared/sync/protocol.js';
+import type { DeviceContext } from '../store-api.js';
+import type { Db } from '../db/adapter.js';
+import { placeholders } from '../db/adapter.js';
+import { applyMutation } from './apply.js';
+import { inAssociation } from './records.js';
+
+export async function push(db: Db, now: () => Date, ctx: DeviceContext, mutations: Mutation[]): Promise<MutationResult[]> {
+  if (mutations.length === 0) return [];
+  return inAssociation(db, ctx.associationId, now, async (w) => {
+    const seqs = mutations.map((m) => m.seq);
+    const seenRows = await w.q.all<{ seq: number; result: string }>(
+      `SELECT seq, result FROM seen WHERE device_id = ? AND seq IN ${placeholders(seqs.length)}`,
+      [ctx.deviceId, ...seqs],
+    );
+    const seen = new Map(seenRows.map((r) => [Number(r.seq), JSON.parse(r.result) as MutationResult]));
+    const dev = await w.q.get<{ last_seq: number }>('SELECT last_seq FROM devices WHERE id = ?', [ctx.deviceId]);
+    const startSeq = Number(dev?.last_seq ?? 0);
+    let lastSeq = startSeq;
+    const results: MutationResult[] = [];
+    for (const m of mutations) {
+      const earlier = seen.get(m.seq);
+      if (earlier) {
+        results.push(earlier);
+        continue;
+      }
+      const result: MutationResult = m.seq < lastSeq
+        ? { seq: m.seq, status: 'rejected', reason: 'stale_sequence', current: null }
+        : await applyMutation(w, { kind: 'device', ctx }, m);
+      await w.q.run('INSERT INTO seen (device_id, seq, result) VALUES (?, ?, ?)', [ctx.deviceId, m.seq, JSON.stringify(result)]);
+      seen.set(m.seq, result);
+      lastSeq = Math.max(lastSeq, m.seq);
+      results.push(result);
+    }
+    if (lastSeq !== startSeq) await w.q.run('UPDATE devices SET last_seq = ? WHERE id = ?', [lastSeq, ctx.deviceId]);
+    return results;
+  });
+}
