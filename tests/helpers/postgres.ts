@@ -30,6 +30,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Whether this machine has PostgreSQL's server binaries (tests then run on it as well). */
+export const postgresAvailable = (): boolean => findBinDir() !== null;
+
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export async function startPostgres(): Promise<TestPostgres | null> {

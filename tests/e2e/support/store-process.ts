@@ -12,10 +12,14 @@ const run = promisify(execFile);
 const REPO = resolve('.');
 const URL_RE = /Veldwerk store listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 
-/** The environment for store and CLI: SQLite in the given dir, never a DATABASE_URL from the caller's shell. */
-function storeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
+/**
+ * The environment for store and CLI: SQLite in the given dir, or the PostgreSQL database the test
+ * names — never a DATABASE_URL from the caller's shell.
+ */
+function storeEnv(databaseUrl?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   delete env.PORT;
   delete env.HOST;
   return env;
@@ -32,10 +36,10 @@ export interface StoreProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startStoreProcess(storeDir: string, startTimeoutMs = 30_000): Promise<StoreProcess> {
+export async function startStoreProcess(storeDir: string, databaseUrl?: string, startTimeoutMs = 30_000): Promise<StoreProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--host', '127.0.0.1', '--port', '0', '--store-dir', storeDir], {
     cwd: REPO,
-    env: storeEnv(),
+    env: storeEnv(databaseUrl),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -93,11 +97,11 @@ export async function startStoreProcess(storeDir: string, startTimeoutMs = 30_00
 }
 
 /** Runs `server/cli.ts <args> --json --store-dir <dir>`; resolves to the parsed JSON it prints. */
-export async function storeAdmin<T = unknown>(storeDir: string, args: string[]): Promise<T> {
+export async function storeAdmin<T = unknown>(storeDir: string, args: string[], databaseUrl?: string): Promise<T> {
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--json', '--store-dir', storeDir], {
       cwd: REPO,
-      env: storeEnv(),
+      env: storeEnv(databaseUrl),
       timeout: 30_000,
     });
     return JSON.parse(stdout) as T;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Dossier, Input } from '../../../../shared/contract/index.js';
@@ -8,6 +8,8 @@ import { deferred, fakeTransport, validationError } from '../../test/fake-transp
 import { makeDossier, schools, users } from '../../test/data.js';
 import { renderWith } from '../../test/render.js';
 import { ContractError } from '../../transport/transport.js';
+import { useSyncStore } from '../../stores/sync-store.js';
+import { makeSyncStatus } from '../../test/sync-data.js';
 import { DossierScreen } from './dossier-screen.js';
 
 const SAVED_AT = '2024-06-01T12:32:00.000Z'; // 14:32 in Amsterdam (CEST)
@@ -186,5 +188,28 @@ describe('new dossier', () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/dossiers/${makeDossier().id}`));
     const sent = fake.inputsOf('dossiers:create')[0]!;
     expect(sent).toMatchObject({ voornaam: 'Mo', achternaam: 'Yilmaz', geboortedatum: '2017-09-12', groep: 'g3', schoolId: schools[0]!.id });
+  });
+});
+
+describe('dossier form: after a sync', () => {
+  it('shows a change that a sync brought in, when nothing typed here is waiting', async () => {
+    // Its own id: the screen may hold earlier tests' dossiers in its cache.
+    let current = makeDossier({ id: '0190a000-0000-7000-8000-000000000999', notes: 'Oude notitie' });
+    const fake = fakeTransport({
+      'dossiers:get': () => current,
+      'schools:list': () => schools,
+      'users:list': () => users,
+      'dossiers:update': (input, n) => applyUpdate(current, input, n),
+    });
+    useSyncStore.getState().setStatus(makeSyncStatus({ lastSyncAt: '2024-06-01T12:00:00.000Z' }));
+    renderWith(<DossierScreen id={current.id} />, fake);
+    await screen.findByDisplayValue('Oude notitie');
+    const notes = screen.getByLabelText(nl.dossier.notes);
+    expect(notes).toHaveValue('Oude notitie');
+
+    current = { ...current, notes: 'Aangevuld door een collega', version: current.version + 1 };
+    act(() => useSyncStore.getState().setStatus(makeSyncStatus({ lastSyncAt: '2024-06-01T12:05:00.000Z' })));
+    await waitFor(() => expect(notes).toHaveValue('Aangevuld door een collega'));
+    expect(fake.inputsOf('dossiers:update')).toHaveLength(0);
   });
 });

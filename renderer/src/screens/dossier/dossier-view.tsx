@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { errorText, validationText } from '../../i18n.js';
 import { navigate, paths } from '../../router/router.js';
 import { useSession } from '../../stores/session-store.js';
+import { useSyncStore } from '../../stores/sync-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { DossierEditor, type EditorSnapshot } from './dossier-editor.js';
 import { DossierDocuments } from './dossier-documents.js';
@@ -46,6 +47,7 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
   useEffect(() => () => editor.dispose(), [editor]);
 
   useSaveOnLeave(editor);
+  useRefreshAfterSync(editor, saved?.id ?? null);
 
   const errorOf = (path: string) => {
     const key = errorKeyOf(snap, path);
@@ -178,4 +180,29 @@ function orphanErrors(s: EditorSnapshot): [string, string][] {
 
 function errorKeyOf(s: EditorSnapshot, path: string): string | undefined {
   return s.serverErrors[path] ?? (s.showAll || s.touched.has(path) ? s.clientErrors[path] : undefined);
+}
+
+/**
+ * A finished sync may have brought someone else's change to this dossier: show it at once when
+ * nothing typed here is waiting (with unsaved typing, the next save meets the usual conflict flow).
+ */
+function useRefreshAfterSync(editor: DossierEditor, id: string | null): void {
+  const transport = useTransport();
+  const lastSyncAt = useSyncStore((s) => s.status?.lastSyncAt ?? null);
+  const [seen] = useState(() => ({ at: lastSyncAt }));
+  useEffect(() => {
+    if (!id || lastSyncAt === seen.at) return;
+    seen.at = lastSyncAt;
+    let live = true;
+    void transport.call('dossiers:get', { id }).then(
+      (fresh) => {
+        const current = editor.getSnapshot().saved;
+        if (live && current && !editor.dirty && fresh.version !== current.version) editor.replaceSaved(fresh);
+      },
+      () => undefined, // the screen keeps what it shows; a later save reports any problem
+    );
+    return () => {
+      live = false;
+    };
+  }, [editor, id, lastSyncAt, seen, transport]);
 }
