@@ -12,6 +12,7 @@ import { message } from '../../shared/i18n/index.js';
 import { SECURITY_HEADERS } from '../../shared/security/csp.js';
 import { checkApiCaller, hostAllowed, newToken } from './request-guards.js';
 import { serveStatic } from './static-files.js';
+import { requestTracker } from '../../server/http/graceful-close.js';
 
 export const LOOPBACK = '127.0.0.1';
 /** The largest JSON body: a 2,000,000-character school CSV (CSV_MAX_CHARS) with room for JSON escaping. */
@@ -109,9 +110,6 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     log,
   });
   let port = 0;
-  let inFlight = 0;
-  let closing: Promise<void> | null = null;
-  let idle: (() => void) | null = null;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<string> {
     if (req.method !== 'POST') {
@@ -157,7 +155,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (closing) res.setHeader('Connection', 'close');
+    if (tracker.closing) res.setHeader('Connection', 'close');
     const path = (req.url ?? '/').split('?')[0]!;
     let label = 'static';
     if (!hostAllowed(req.headers.host, port)) {
@@ -174,14 +172,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   const server = createServer((req, res) => {
-    inFlight++;
-    // 'close' comes once the response has been handed to the OS (or the client left): only then
-    // may shutdown cut the connection.
-    res.once('close', () => {
-      inFlight--;
-      if (closing) server.closeIdleConnections();
-      if (inFlight === 0) idle?.();
-    });
+    // Only once the response has been handed to the OS (or the client left) may shutdown cut the connection.
+    tracker.track(res);
     handle(req, res).catch(() => {
       // Never a stack trace to the client, and nothing from the request in the log.
       log('[web-host] request failed');
@@ -189,6 +181,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
+  const tracker = requestTracker(server, SHUTDOWN_GRACE_MS);
 
   await new Promise<void>((resolve, rejectListen) => {
     server.once('error', (err) => {
@@ -200,22 +193,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
   const origin = `http://${LOOPBACK}:${port}`;
 
-  function close(): Promise<void> {
-    closing ??= (async () => {
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          idle = resolve;
-          setTimeout(resolve, SHUTDOWN_GRACE_MS).unref();
-        });
-      }
-      server.closeAllConnections();
-      await stopped;
-      core.close();
-    })();
-    return closing;
-  }
+  const close = (): Promise<void> => tracker.close(() => core.close());
 
   return { url: `${origin}/#token=${token}`, origin, port, token, close };
 }

@@ -51,6 +51,27 @@ describe('http transport', () => {
     await expect(httpTransport(url, 't').pull({ cursor: 0 })).rejects.toMatchObject({ name: 'TransportError', code });
   });
 
+  it('sends again once when the connection is closed under the request (a stale keep-alive socket)', async () => {
+    let requests = 0;
+    handler = (req, _b, res) => {
+      requests++;
+      if (requests === 1) req.socket.destroy();
+      else json(res, 200, { results: [] });
+    };
+    expect(await httpTransport(url, 't').push({ mutations: [] })).toEqual({ results: [] });
+    expect(requests).toBe(2);
+  });
+
+  it('never sends an enrolment twice: its code is used up by the first', async () => {
+    let requests = 0;
+    handler = (req) => {
+      requests++;
+      req.socket.destroy();
+    };
+    await expect(httpTransport(url, null).enroll({ code: 'ABCDEFGHJK', deviceName: 'Laptop' })).rejects.toMatchObject({ code: 'offline' });
+    expect(requests).toBe(1);
+  });
+
   it('maps an error reply without a body by its status', async () => {
     handler = (_q, _b, res) => {
       res.writeHead(503);

@@ -25,16 +25,28 @@ export function httpTransport(storeUrl: string, token: string | null, opts: Http
   const doFetch = opts.fetch ?? fetch;
   const timeoutMs = opts.timeoutMs ?? 60_000;
 
-  async function send(path: string, init: { method: string; body?: BodyInit; headers?: Record<string, string> }): Promise<Response> {
+  async function send(
+    path: string, init: { method: string; body?: BodyInit; headers?: Record<string, string>; once?: boolean },
+  ): Promise<Response> {
     const headers: Record<string, string> = {
       [PROTOCOL_HEADER]: String(PROTOCOL), [SCHEMA_HEADER]: String(SYNC_SCHEMA_VERSION), ...(init.headers ?? {}),
     };
     if (token) headers.authorization = `Bearer ${token}`;
+    const attempt = () =>
+      doFetch(`${base}${path}`, { method: init.method, headers, body: init.body ?? null, signal: AbortSignal.timeout(timeoutMs) });
     let res: Response;
     try {
-      res = await doFetch(`${base}${path}`, { method: init.method, headers, body: init.body ?? null, signal: AbortSignal.timeout(timeoutMs) });
-    } catch {
-      throw new TransportError('offline');
+      res = await attempt();
+    } catch (err) {
+      // A kept-alive connection the store already closed (its idle timeout passed while this process was
+      // busy) fails at once: send again on a fresh one. Safe: push is idempotent on (deviceId, seq), pull and
+      // blob reads only read, a blob append names its offset. Enrolment is sent once (its code is used up).
+      if (init.once || !staleConnection(err)) throw new TransportError('offline');
+      try {
+        res = await attempt();
+      } catch {
+        throw new TransportError('offline');
+      }
     }
     if (res.ok) return res;
     let code: StoreErrorCode | undefined;
@@ -59,12 +71,12 @@ export function httpTransport(storeUrl: string, token: string | null, opts: Http
     return parsed.data;
   }
 
-  const post = (path: string, body: unknown) =>
-    send(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const post = (path: string, body: unknown, once = false) =>
+    send(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, once });
 
   return {
     health: async () => json(await send(ENDPOINTS.health, { method: 'GET' }), healthResponseSchema),
-    enroll: async (req) => json(await post(ENDPOINTS.enroll, req), enrollResponseSchema),
+    enroll: async (req) => json(await post(ENDPOINTS.enroll, req, true), enrollResponseSchema),
     push: async (req) => json(await post(ENDPOINTS.push, req), pushResponseSchema),
     pull: async (req) => json(await post(ENDPOINTS.pull, req), pullResponseSchema),
     async blobStatus(sha256) {
@@ -94,4 +106,10 @@ export function httpTransport(storeUrl: string, token: string | null, opts: Http
       return res.status === 200 && from > 0 ? bytes.subarray(from) : bytes;
     },
   };
+}
+
+/** The socket was closed under a request (not a timeout, not a refused connection). */
+function staleConnection(err: unknown): boolean {
+  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
+  return ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(cause?.code ?? '');
 }

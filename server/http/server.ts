@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { StoreApi } from '../store-api.js';
 import { deviceTag, silentLogger, type Logger } from '../log.js';
+import { requestTracker } from './graceful-close.js';
 import { checkDeclaredLength, HttpError, sendError } from './http-util.js';
 import { authenticate, checkProtocol } from './guards.js';
 import { matchRoute, type Call, type RouteEnv } from './routes.js';
@@ -40,9 +41,6 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
   const log = opts.logger ?? silentLogger();
   const env: RouteEnv = { store: opts.store, allowInsecureHttp: opts.allowInsecureHttp ?? false, trustProxy: opts.trustProxy ?? false };
   const host = opts.host ?? '127.0.0.1';
-  let inFlight = 0;
-  let closing: Promise<void> | null = null;
-  let idle: (() => void) | null = null;
 
   async function handle(req: IncomingMessage, res: ServerResponse, note: { route: string; device?: string }): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -66,12 +64,11 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
-    inFlight++;
+    tracker.track(res);
     const note: { route: string; device?: string } = { route: '?' };
-    if (closing) res.setHeader('Connection', 'close');
+    if (tracker.closing) res.setHeader('Connection', 'close');
     // 'close' comes once the reply has been handed to the OS (or the client left).
     res.once('close', () => {
-      inFlight--;
       log.info(
         {
           method: req.method, route: note.route, status: res.statusCode, ms: Math.round(performance.now() - started),
@@ -79,8 +76,6 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
         },
         'request',
       );
-      if (closing) server.closeIdleConnections();
-      if (inFlight === 0) idle?.();
     });
     handle(req, res, note).catch((err: unknown) => {
       if (res.headersSent) {
@@ -103,6 +98,7 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
   const server: Server = opts.tls
     ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
     : createHttpServer(onRequest);
+  const tracker = requestTracker(server, SHUTDOWN_GRACE_MS);
   // Slow-loris guards: headers must arrive within 15 s, a whole request (a 1 MiB chunk on a slow
   // school line included) within 2 minutes; idle keep-alive sockets go after 5 s.
   server.headersTimeout = 15_000;
@@ -136,22 +132,5 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}`;
 
-  function close(): Promise<void> {
-    closing ??= (async () => {
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          idle = resolve;
-          setTimeout(resolve, SHUTDOWN_GRACE_MS).unref();
-        });
-      }
-      server.closeAllConnections();
-      await stopped;
-      await opts.store.close();
-    })();
-    return closing;
-  }
-
-  return { url, port, close };
+  return { url, port, close: () => tracker.close(() => opts.store.close()) };
 }

@@ -15,6 +15,7 @@ import { ArrActions } from './arr-actions.js';
 import { BudgetEffectPanel } from './arr-budget.js';
 import { createArrEditor, draftTotal } from './arr-draft.js';
 import { ArrFields } from './arr-fields.js';
+import { DocumentHistory } from '../../components/document-history.js';
 
 interface Opts { autosaveDelayMs?: number | undefined; budgetDelayMs?: number | undefined }
 
@@ -100,6 +101,7 @@ export function ArrangementView({ arrangement, schools = [], autosaveDelayMs, bu
         )}
       </section>
       <ArrActions arrangement={saved} before={() => (readOnly ? Promise.resolve(true) : editor.flush())} onDone={onDone} />
+      <DocumentHistory entity="arrangement" id={saved.id} />
     </div>
   );
 }

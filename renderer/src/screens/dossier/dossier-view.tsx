@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dossier, Output, School } from '../../../../shared/contract/index.js';
 import { fullName } from '../../../../shared/domain/dossier.js';
 import { Link } from '../../components/link.js';
+import { DocumentHistory } from '../../components/document-history.js';
 import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js';
 import { ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -14,7 +15,6 @@ import { useSyncStore } from '../../stores/sync-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { DossierEditor, type EditorSnapshot } from './dossier-editor.js';
 import { DossierDocuments } from './dossier-documents.js';
-import { DossierHistory } from './dossier-history.js';
 import { NotesField, PupilFields, SchoolFields } from './dossier-fields.js';
 import { DossierTimeline } from './dossier-timeline.js';
 import { fieldId } from './draft.js';
@@ -165,7 +165,7 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
       </form>
       {saved && <DossierDocuments dossier={saved} />}
       {saved && <DossierTimeline events={saved.timeline} dossierId={saved.id} />}
-      {saved && <DossierHistory dossierId={saved.id} />}
+      {saved && <DocumentHistory entity="dossier" id={saved.id} />}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
 import { createKgEditor, type KgDraft } from './kg-draft.js';
+import { DocumentHistory } from '../../components/document-history.js';
 
 interface Props {
   initial: Kindgesprek;
@@ -130,6 +131,7 @@ export function KgProfessional({ initial, dossier, autosaveDelayMs }: Props) {
           <button type="button" className="button-primary" onClick={finish} disabled={busy}>{t('kindgesprek.finish')}</button>
         )}
       </section>
+      <DocumentHistory entity="kindgesprek" id={saved.id} />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { MdoFinalisePanel } from './mdo-finalise.js';
 import { MdoPrepFields } from './mdo-prep-fields.js';
 import { MdoChildVoiceFields, MdoClosingFields, MdoReportFields } from './mdo-report-fields.js';
 import { CorrectButton, MdoVersions } from './mdo-versions.js';
+import { DocumentHistory } from '../../components/document-history.js';
 
 interface Props {
   mdo: Mdo;
@@ -125,6 +126,7 @@ export function MdoView({ mdo, dossier, kindgesprekken, autosaveDelayMs }: Props
       {!readOnly && <MdoFinalisePanel editor={editor} dossier={dossier} onDone={onFinalised} />}
       <ArrFromMdoButton dossier={dossier} mdo={saved} before={() => (readOnly ? Promise.resolve(true) : editor.flush())} />
       <MdoVersions mdo={saved} />
+      <DocumentHistory entity="mdo" id={saved.id} />
     </div>
   );
 }

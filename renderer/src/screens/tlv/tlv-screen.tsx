@@ -18,6 +18,7 @@ import { useTransport } from '../../transport/transport.js';
 import { createTlvEditor, missingOf, tlvFieldId as fid, type TlvDraft } from './tlv-draft.js';
 import { TlvAdvices, TlvDocuments } from './tlv-sections.js';
 import { TlvSubmitBar } from './tlv-submit.js';
+import { DocumentHistory } from '../../components/document-history.js';
 
 type Settings = Output<'budgets:settings'>;
 interface Opts { autosaveDelayMs?: number | undefined }
@@ -138,6 +139,7 @@ export function TlvView({ tlv, settings, autosaveDelayMs }: { tlv: Tlv; settings
           error={errorOf('toelichting')} onChange={(v) => set('toelichting', v)} />
       </form>
       <TlvSubmitBar editor={editor} missingCount={missing.length} />
+      <DocumentHistory entity="tlv" id={saved.id} />
     </div>
   );
 }

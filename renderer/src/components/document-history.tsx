@@ -1,17 +1,24 @@
-// "Geschiedenis": who changed which fields of the dossier and when, from `sync:history`; local
-// changes not yet sent are marked. Collapsed by default and loaded when first opened.
+// "Geschiedenis": who changed which fields of a synced document (dossier, MDO, kindgesprek,
+// arrangement, TLV) and when, from `sync:history`; local changes not yet sent are marked.
+// Collapsed by default and loaded when first opened.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../shared/format.js';
-import { ListState, useList } from '../../components/use-async.js';
-import { useLanguage } from '../../stores/language-store.js';
-import { fieldLabel } from '../../sync/sync-text.js';
-import { useTransport } from '../../transport/transport.js';
+import type { SyncEntity } from '../../../shared/sync/entities.js';
+import { formatDateTime } from '../../../shared/format.js';
+import { ListState, useList } from './use-async.js';
+import { useLanguage } from '../stores/language-store.js';
+import { fieldLabel } from '../sync/sync-text.js';
+import { useTransport } from '../transport/transport.js';
 
 /** Columns that change with every edit and say nothing to the reader. */
-const NOISE = new Set(['updated_at', 'version', 'sort_name']);
+const NOISE = new Set(['updated_at', 'version', 'revision', 'sort_name']);
 
-export function DossierHistory({ dossierId }: { dossierId: string }) {
+interface Props {
+  entity: SyncEntity;
+  id: string;
+}
+
+export function DocumentHistory({ entity, id }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -19,17 +26,17 @@ export function DossierHistory({ dossierId }: { dossierId: string }) {
       <h2 id="history-title">{t('sync.history.title')}</h2>
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('sync.history.show')}</summary>
-        {open && <HistoryList dossierId={dossierId} />}
+        {open && <HistoryList entity={entity} id={id} />}
       </details>
     </section>
   );
 }
 
-function HistoryList({ dossierId }: { dossierId: string }) {
+function HistoryList({ entity, id }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const load = useCallback(() => transport.call('sync:history', { entity: 'dossier', id: dossierId }), [transport, dossierId]);
+  const load = useCallback(() => transport.call('sync:history', { entity, id }), [transport, entity, id]);
   const { data, err, retry } = useList(load);
   const entries = data ? [...data].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) : null;
 

@@ -2,19 +2,19 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { nl } from '../../../../shared/i18n/nl.js';
-import { makeDossier, schools, users } from '../../test/data.js';
-import { fakeTransport, type FakeHandlers } from '../../test/fake-transport.js';
-import { renderWith } from '../../test/render.js';
-import { ContractError } from '../../transport/transport.js';
-import { DossierHistory } from './dossier-history.js';
-import { DossierScreen } from './dossier-screen.js';
+import { nl } from '../../../shared/i18n/nl.js';
+import { makeDossier, schools, users } from '../test/data.js';
+import { fakeTransport, type FakeHandlers } from '../test/fake-transport.js';
+import { renderWith } from '../test/render.js';
+import { ContractError } from '../transport/transport.js';
+import { DocumentHistory } from './document-history.js';
+import { DossierScreen } from '../screens/dossier/dossier-screen.js';
 
 const DOSSIER_ID = makeDossier().id;
 
 function setup(history: FakeHandlers['sync:history']) {
   const fake = fakeTransport({ 'sync:history': history });
-  renderWith(<DossierHistory dossierId={DOSSIER_ID} />, fake);
+  renderWith(<DocumentHistory entity="dossier" id={DOSSIER_ID} />, fake);
   return fake;
 }
 
