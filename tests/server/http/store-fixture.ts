@@ -51,7 +51,8 @@ export async function serve(backend: Backend): Promise<{ store: StoreApi; server
 /** A device speaking the protocol over HTTP, with its own outbox sequence. */
 export class Device {
   private seq = 0;
-  constructor(readonly port: number, readonly token: string, readonly deviceId: string) {}
+  /** `port` may change between calls: a device behind a load balancer reaches another store process. */
+  constructor(public port: number, readonly token: string, readonly deviceId: string) {}
 
   async push(items: Array<{ entity: SyncEntity; id: string; op?: 'upsert' | 'delete'; data: WireRow | null; base?: WireRow | null }>): Promise<MutationResult[]> {
     const mutations = items.map((m) => {
