@@ -257,7 +257,10 @@ describe('sync faults with real processes', () => {
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1_500_000).map((x) => 32 + (x % 90)), Buffer.from('\n%%EOF')]);
     const att = await a.call('attachments:add', { ownerType: 'tlv', ownerId: tlv.id, name: 'advies.pdf', base64: bytes.toString('base64') });
     const isChunk = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.startsWith('/v1/blobs/');
-    const cut = w.proxy.arm({ kind: 'request', afterBytes: 200_000, match: (r) => isChunk(r) && r.headers['upload-offset'] === String(1024 * 1024) });
+    // The line stays down for the transport's immediate retry too (times: 2), so the round fails.
+    const cut = w.proxy.arm({
+      kind: 'request', afterBytes: 200_000, times: 2, match: (r) => isChunk(r) && r.headers['upload-offset'] === String(1024 * 1024),
+    });
     await expect(a.sync()).rejects.toMatchObject({ code: 'offline' });
     await cut;
     expect(w.storeSql('SELECT received, complete FROM blobs')).toEqual([{ received: 1024 * 1024, complete: 0 }]);

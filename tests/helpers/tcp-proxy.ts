@@ -22,6 +22,8 @@ export interface ProxyFault {
   kind: 'reply' | 'request';
   afterBytes?: number;
   onReply?: () => Promise<void> | void;
+  /** How many matching requests it hits (default 1): a lasting outage also cuts the client's immediate retry. */
+  times?: number;
 }
 
 export interface TcpProxy {
@@ -29,7 +31,7 @@ export interface TcpProxy {
   port: number;
   /** Where the store listens now (a restarted store may listen elsewhere). */
   setTarget(port: number): void;
-  /** Arms one fault; it fires once. */
+  /** Arms one fault; it fires `times` times (default once) and resolves after the last. */
   arm(fault: ProxyFault): Promise<void>;
   /** Every request seen, in order. */
   requests: SeenRequest[];
@@ -53,7 +55,7 @@ function parseHead(head: string): SeenRequest | null {
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   let target = targetPort;
   const requests: SeenRequest[] = [];
-  let armed: { fault: ProxyFault; fired: () => void } | null = null;
+  let armed: { fault: ProxyFault; fired: () => void; left: number } | null = null;
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((client) => {
@@ -104,8 +106,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
           bodyLeft = Number(req.headers['content-length'] ?? 0);
           if (armed && armed.fault.match(req, requests.length - 1)) {
             const { fault, fired } = armed;
-            armed = null;
-            fired();
+            if (--armed.left <= 0) {
+              armed = null;
+              fired();
+            }
             if (fault.kind === 'request') current = { fault, sent: 0 };
             else replyFault = fault;
           }
@@ -155,7 +159,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     },
     arm(fault) {
       return new Promise<void>((resolve) => {
-        armed = { fault, fired: resolve };
+        armed = { fault, fired: resolve, left: fault.times ?? 1 };
       });
     },
     async close() {
