@@ -8,12 +8,12 @@ import type { Db } from '../db/adapter.js';
 import type { AdminApi, UserScopeInput } from '../store-api.js';
 import { applyMutation } from './apply.js';
 import { issueEnrollmentCode, parseRole, type UserRow } from './auth.js';
-import { inAssociation, loadRecord, type WriteTx } from './records.js';
+import { inAssociation, type WriteTx } from './records.js';
 
 /** Writes a record as the store: the stored row is the base, so every difference is simply applied. */
 export async function systemWrite(w: WriteTx, entity: SyncEntity, data: WireRow): Promise<number> {
   const id = entityId(entityDef(entity), data);
-  const stored = await loadRecord(w.q, w.associationId, entity, id);
+  const stored = await w.load(entity, id);
   const res = await applyMutation(w, { kind: 'system' }, { seq: 0, entity, id, op: 'upsert', data, base: stored?.data ?? null });
   if (res.status !== 'applied') throw new Error(`store write of ${entity} refused: ${res.status === 'rejected' ? res.reason : res.status}`);
   return res.version;
@@ -37,7 +37,7 @@ async function normaliseScope(w: WriteTx, s: UserScopeInput): Promise<UserScopeI
   };
   if (role === 'school' && !scope.schoolId) throw new Error('A school user needs a school');
   const exists = async (entity: SyncEntity, id: string) => {
-    const rec = await loadRecord(w.q, w.associationId, entity, id);
+    const rec = await w.load(entity, id);
     return rec !== null && !rec.deleted;
   };
   for (const id of scope.werkgebiedIds) if (!(await exists('werkgebied', id))) throw new Error('Unknown werkgebied');

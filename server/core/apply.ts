@@ -7,7 +7,7 @@ import { mergeText } from '../../shared/sync/merge.js';
 import type { MutationResult, RejectReason, WireRow } from '../../shared/sync/protocol.js';
 import type { DeviceContext } from '../store-api.js';
 import {
-  addEviction, addHistory, dependents, loadRecord, rescopeRecord, sameScope, writeRecord, type StoredRecord, type WriteTx,
+  addEviction, addHistory, dependents, rescopeRecord, sameScope, writeRecord, type StoredRecord, type WriteTx,
 } from './records.js';
 import { computeScope, inScope, parentKey, type Scope } from './scope.js';
 import { blobField, validBase, validRow } from './validate.js';
@@ -39,7 +39,7 @@ export async function applyMutation(w: WriteTx, actor: Actor, m: MutationInput):
   const def = entityDef(m.entity);
   const ctx = actor.kind === 'device' ? actor.ctx : null;
   if (ctx && (def.storeOnly || !def.write.includes(ctx.role))) return rejected(m.seq, 'forbidden');
-  const stored = await loadRecord(w.q, w.associationId, m.entity, m.id);
+  const stored = await w.load(m.entity, m.id);
   // Before anything else: a record outside the caller's scope is not even described to them.
   if (ctx && stored && !(def.read.includes(ctx.role) && inScope(ctx, stored.scope))) return rejected(m.seq, 'out_of_scope');
   return m.op === 'delete' ? applyDelete(w, actor, def, m, stored) : applyUpsert(w, actor, def, m, stored);
@@ -54,8 +54,8 @@ async function applyDelete(w: WriteTx, actor: Actor, def: EntityDef, m: Mutation
   // An edit beats a concurrent delete: the device deletes only what it saw.
   if (!m.base || differs(def, stored.data, m.base)) return rejected(m.seq, 'edited_elsewhere', stored);
   const version = w.nextVersion();
-  await writeRecord(w, { ...stored, version, deleted: true, blobSha256: null, by: who(actor).userId, changed: [] });
-  await addHistory(w, version, stored, who(actor), [], {});
+  writeRecord(w, { ...stored, version, deleted: true, blobSha256: null, by: who(actor).userId, changed: [] });
+  addHistory(w, version, stored, who(actor), [], {});
   return { seq: m.seq, status: 'applied', version };
 }
 
@@ -125,10 +125,10 @@ async function applyUpsert(w: WriteTx, actor: Actor, def: EntityDef, m: Mutation
 
   const version = w.nextVersion();
   const record = { entity: def.name, id: m.id, data: merged, version, deleted: false, scope };
-  await writeRecord(w, { ...record, blobSha256: sha, by: who(actor).userId, changed });
-  await addHistory(w, version, record, who(actor), changed, lost);
+  writeRecord(w, { ...record, blobSha256: sha, by: who(actor).userId, changed });
+  addHistory(w, version, record, who(actor), changed, lost);
   if (stored && scopeSourceMoved(stored, record)) {
-    await addEviction(w, stored, scope, version);
+    addEviction(w, stored, scope, version);
     await rescopeDependents(w, parentKey(def.name, m.id));
   }
   if (unmerged.length === 0) return { seq: m.seq, status: 'applied', version };

@@ -4,8 +4,23 @@ import type { Mutation, MutationResult } from '../../shared/sync/protocol.js';
 import type { DeviceContext } from '../store-api.js';
 import type { Db } from '../db/adapter.js';
 import { placeholders } from '../db/adapter.js';
+import { entityDef, isSyncEntity, type SyncEntity } from '../../shared/sync/entities.js';
 import { applyMutation } from './apply.js';
 import { inAssociation } from './records.js';
+import { scopeSource } from './scope.js';
+import type { BufferedTable } from './write-tx.js';
+
+const SEEN: BufferedTable = { table: 'seen', columns: ['device_id', 'seq', 'result'] };
+
+/** The records the batch names and the records their scopes derive from, as far as the pushed data names them. */
+function* namedRecords(mutations: readonly Mutation[]): Generator<{ entity: SyncEntity; id: string }> {
+  for (const m of mutations) {
+    if (!isSyncEntity(m.entity) || typeof m.id !== 'string') continue;
+    yield { entity: m.entity, id: m.id };
+    const src = m.data ? scopeSource(entityDef(m.entity), m.data) : null;
+    if (src !== null && typeof src === 'object') yield src;
+  }
+}
 
 export async function push(db: Db, now: () => Date, ctx: DeviceContext, mutations: Mutation[]): Promise<MutationResult[]> {
   if (mutations.length === 0) return [];
@@ -19,6 +34,8 @@ export async function push(db: Db, now: () => Date, ctx: DeviceContext, mutation
     const dev = await w.q.get<{ last_seq: number }>('SELECT last_seq FROM devices WHERE id = ?', [ctx.deviceId]);
     const startSeq = Number(dev?.last_seq ?? 0);
     let lastSeq = startSeq;
+    // One query per entity and 500 keys instead of one or two per mutation; misses are loaded one by one.
+    await w.prefetch(namedRecords(mutations.filter((m) => !seen.has(m.seq))));
     const results: MutationResult[] = [];
     for (const m of mutations) {
       const earlier = seen.get(m.seq);
@@ -29,7 +46,7 @@ export async function push(db: Db, now: () => Date, ctx: DeviceContext, mutation
       const result: MutationResult = m.seq < lastSeq
         ? { seq: m.seq, status: 'rejected', reason: 'stale_sequence', current: null }
         : await applyMutation(w, { kind: 'device', ctx }, m);
-      await w.q.run('INSERT INTO seen (device_id, seq, result) VALUES (?, ?, ?)', [ctx.deviceId, m.seq, JSON.stringify(result)]);
+      w.defer(SEEN, [ctx.deviceId, m.seq, JSON.stringify(result)]);
       seen.set(m.seq, result);
       lastSeq = Math.max(lastSeq, m.seq);
       results.push(result);

@@ -4,7 +4,7 @@ import { SYNC_ENTITIES, entityDef, isSyncEntity, type EntityDef, type SyncEntity
 import type { WireRow } from '../../shared/sync/protocol.js';
 import type { DeviceContext } from '../store-api.js';
 import type { Param } from '../db/adapter.js';
-import { loadRecord, type WriteTx } from './records.js';
+import type { WriteTx } from './records.js';
 
 export interface Scope {
   werkgebied: string | null;
@@ -17,48 +17,54 @@ const ASSOCIATION: Scope = { werkgebied: null, school: null, parent: null };
 
 export const parentKey = (entity: string, id: string) => `${entity}:${id}`;
 
-/** Copies the scope of another record; null when it is unknown or deleted. */
-async function scopeOf(w: WriteTx, entity: SyncEntity, id: unknown): Promise<Scope | null> {
-  if (typeof id !== 'string') return null;
-  const rec = await loadRecord(w.q, w.associationId, entity, id);
-  if (!rec || rec.deleted) return null;
-  return { werkgebied: rec.scope.werkgebied, school: rec.scope.school, parent: parentKey(entity, id) };
-}
-
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
-export async function computeScope(w: WriteTx, def: EntityDef, data: WireRow): Promise<Scope | 'parent_missing' | 'invalid'> {
+/**
+ * The record a scope derives from (school, parent, owner, subject rules); null for rules that need none;
+ * `invalid` / `parent_missing` when the data cannot name one. Also used to prefetch a push's parents.
+ */
+export function scopeSource(def: EntityDef, data: WireRow): { entity: SyncEntity; id: string } | null | 'invalid' | 'parent_missing' {
   const rule = def.scope;
+  const named = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? { entity, id } : 'parent_missing' as const);
   switch (rule.kind) {
     case 'association':
-      return ASSOCIATION;
-    case 'werkgebied': {
-      const werkgebied = str(data[rule.werkgebiedField]);
-      if (!werkgebied) return 'invalid';
-      return { werkgebied, school: str(data[rule.schoolField]), parent: null };
-    }
+    case 'werkgebied':
+      return null;
     case 'school': {
-      // The school record says which werkgebied it belongs to; the dossier follows it.
       const schoolId = str(data[rule.field]);
-      if (!schoolId) return 'invalid';
-      const school = await loadRecord(w.q, w.associationId, 'school', schoolId);
-      if (!school || school.deleted) return 'parent_missing';
-      return { werkgebied: str(school.data.werkgebied_id), school: schoolId, parent: parentKey('school', schoolId) };
+      return schoolId ? { entity: 'school', id: schoolId } : 'invalid';
     }
     case 'parent':
-      return (await scopeOf(w, rule.entity, data[rule.field])) ?? 'parent_missing';
+      return named(rule.entity, data[rule.field]);
     case 'owner': {
       const type = str(data[rule.typeField]);
       const owner = type !== null && Object.hasOwn(rule.owners, type) ? rule.owners[type] : undefined;
-      if (!owner) return 'invalid';
-      return (await scopeOf(w, owner, data[rule.idField])) ?? 'parent_missing';
+      return owner ? named(owner, data[rule.idField]) : 'invalid';
     }
     case 'subject': {
       const entity = data[rule.entityField];
-      if (!isSyncEntity(entity)) return 'invalid';
-      return (await scopeOf(w, entity, data[rule.idField])) ?? 'parent_missing';
+      return isSyncEntity(entity) ? named(entity, data[rule.idField]) : 'invalid';
     }
   }
+}
+
+export async function computeScope(w: WriteTx, def: EntityDef, data: WireRow): Promise<Scope | 'parent_missing' | 'invalid'> {
+  const rule = def.scope;
+  if (rule.kind === 'association') return ASSOCIATION;
+  if (rule.kind === 'werkgebied') {
+    const werkgebied = str(data[rule.werkgebiedField]);
+    if (!werkgebied) return 'invalid';
+    return { werkgebied, school: str(data[rule.schoolField]), parent: null };
+  }
+  const src = scopeSource(def, data);
+  if (src === null) return ASSOCIATION; // not reached: only the two rules above name no source
+  if (typeof src === 'string') return src;
+  const rec = await w.load(src.entity, src.id);
+  if (!rec || rec.deleted) return 'parent_missing';
+  const parent = parentKey(src.entity, src.id);
+  // The school record says which werkgebied it belongs to; the dossier follows it. Other rules copy the scope.
+  if (rule.kind === 'school') return { werkgebied: str(rec.data.werkgebied_id), school: src.id, parent };
+  return { werkgebied: rec.scope.werkgebied, school: rec.scope.school, parent };
 }
 
 /**

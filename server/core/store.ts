@@ -34,6 +34,9 @@ export interface CoreStore extends StoreApi {
   history(associationId: string, entity: string, id: string): Promise<HistoryEntry[]>;
 }
 
+/** Pushes at least this large refresh PostgreSQL's statistics of `records` (see afterPush). */
+const ANALYZE_AFTER = 200;
+
 export async function createStore(opts: StoreOptions): Promise<CoreStore> {
   const now = opts.now ?? (() => new Date());
   let db: Db;
@@ -61,11 +64,24 @@ export async function createStore(opts: StoreOptions): Promise<CoreStore> {
     }
     dialect = 'sqlite';
   }
+  // PostgreSQL plans the pull query from table statistics; after a large push (a first upload, a
+  // migration) they are stale until autovacuum comes by, and a first pull can then take a slow plan.
+  // Refresh them in the background, at most once a minute per process; ANALYZE blocks no reads or writes.
+  let analysedAt = 0;
+  const afterPush = (count: number): void => {
+    if (dialect !== 'postgres' || count < ANALYZE_AFTER || Date.now() - analysedAt < 60_000) return;
+    analysedAt = Date.now();
+    db.run('ANALYZE records').catch(() => undefined);
+  };
   return {
     dialect,
     authenticate: (token) => authenticate(db, now, token),
     enroll: (code, deviceName, clientKey) => enroll(db, now, code, deviceName, clientKey),
-    push: (ctx, mutations) => push(db, now, ctx, mutations),
+    async push(ctx, mutations) {
+      const results = await push(db, now, ctx, mutations);
+      afterPush(mutations.length);
+      return results;
+    },
     pull: (ctx, cursor, limit) => pull(db, ctx, cursor, Math.max(1, Math.min(limit, LIMITS.pullPage))),
     blobStatus: (ctx, sha) => blobStatus(db, ctx, sha),
     blobAppend: (ctx, sha, size, offset, chunk) => blobAppend(db, now, ctx, sha, size, offset, chunk),
