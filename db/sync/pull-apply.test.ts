@@ -3,7 +3,7 @@ import type { Change, PullResponse, PushRequest, WireRow } from '../../shared/sy
 import { TransportError, type StoreTransport } from '../../shared/sync/transport.js';
 import { withoutCapture } from '../open.js';
 import { createSyncEngine, type SyncEngine } from './engine.js';
-import { WG, dossierRow, insertDossier, testDb } from './test-db.js';
+import { WG, dossierRow, enrolledEngine, insertDossier, stubTransport, testDb } from './test-db.js';
 
 const D = '0190d6a0-0000-7000-8000-00000000d001';
 const P = '0190d6a0-0000-7000-8000-00000000e001';
@@ -20,11 +20,7 @@ const change = (entity: Change['entity'], id: string, version: number, data: Wir
 const { sort_name: _s, version: _v, ...syncedDossier } = dossierRow(D);
 const wireDossier = (over: WireRow = {}): WireRow => ({ ...(syncedDossier as WireRow), ...over });
 
-const transport: StoreTransport = {
-  health: async () => ({ ok: true, protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false }),
-  enroll: async () => {
-    throw new TransportError('bad_request');
-  },
+const transport = stubTransport({
   push: async (req) => {
     pushed.push(req);
     return { results: req.mutations.map((m) => ({ seq: m.seq, status: 'applied' as const, version: 100 + m.seq })) };
@@ -34,21 +30,13 @@ const transport: StoreTransport = {
     if (next instanceof Error) throw next;
     return next;
   },
-  blobStatus: async () => null,
-  blobAppend: async () => {
-    throw new TransportError('offline');
-  },
-  blobGet: async () => new Uint8Array(),
-};
+});
 
 beforeEach(() => {
   db = testDb();
   pages = [];
   pushed = [];
-  engine = createSyncEngine({ local: db, now: () => new Date('2026-11-02T12:00:00Z'), transport: () => transport });
-  engine.internals.state.setDevice({
-    storeUrl: 'https://s', token: 't'.repeat(40), deviceId: 'dev', deviceName: 'L', userId: 'u1', associationId: 'a', associationName: 'S', insecure: false,
-  });
+  engine = enrolledEngine(db, transport);
 });
 afterEach(() => db.remove());
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MutationResult, PushRequest } from '../../shared/sync/protocol.js';
-import { TransportError, type StoreTransport } from '../../shared/sync/transport.js';
+import { TransportError } from '../../shared/sync/transport.js';
 import { withoutCapture } from '../open.js';
-import { createSyncEngine, type SyncEngine } from './engine.js';
-import { WG, dossierRow, insertDossier, testDb } from './test-db.js';
+import type { SyncEngine } from './engine.js';
+import { WG, dossierRow, enrolledEngine, insertDossier, stubTransport, testDb } from './test-db.js';
 
 const D = '0190d6a0-0000-7000-8000-00000000d001';
 let db: ReturnType<typeof testDb>;
@@ -11,11 +11,7 @@ let engine: SyncEngine;
 let answer: (req: PushRequest) => MutationResult[] | Error;
 const requests: PushRequest[] = [];
 
-const transport: StoreTransport = {
-  health: async () => ({ ok: true, protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false }),
-  enroll: async () => {
-    throw new TransportError('bad_request');
-  },
+const transport = stubTransport({
   push: async (req) => {
     requests.push(req);
     const r = answer(req);
@@ -23,20 +19,12 @@ const transport: StoreTransport = {
     return { results: r };
   },
   pull: async () => ({ changes: [], cursor: 0, more: false, head: 0, scope: { epoch: 1, role: 'consulent', werkgebiedIds: [WG], schoolId: null } }),
-  blobStatus: async () => null,
-  blobAppend: async () => {
-    throw new TransportError('offline');
-  },
-  blobGet: async () => new Uint8Array(),
-};
+});
 
 beforeEach(() => {
   db = testDb();
   requests.length = 0;
-  engine = createSyncEngine({ local: db, now: () => new Date('2026-11-02T12:00:00Z'), transport: () => transport });
-  engine.internals.state.setDevice({
-    storeUrl: 'https://s', token: 't'.repeat(40), deviceId: 'dev', deviceName: 'L', userId: 'u1', associationId: 'a', associationName: 'S', insecure: false,
-  });
+  engine = enrolledEngine(db, transport);
 });
 afterEach(() => db.remove());
 

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TransportError, type StoreTransport } from '../../shared/sync/transport.js';
 import { openDatabase, withoutCapture, type LocalDb } from '../open.js';
+import { createSyncEngine, type SyncEngine } from './engine.js';
 
 export const TEST_MIGRATIONS = join(import.meta.dirname, '../migrations');
 export const WG = '0190d6a0-0000-7000-8000-00000000a001';
@@ -38,4 +40,29 @@ export function dossierRow(id: string, over: Record<string, unknown> = {}): Reco
 export function insertDossier(local: LocalDb, row: Record<string, unknown>): void {
   const cols = Object.keys(row);
   local.sqlite.prepare(`INSERT INTO dossiers (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+}
+
+/** A transport for unit tests: give push and pull; health answers, enrolment and blobs fail. */
+export function stubTransport(parts: Pick<StoreTransport, 'push' | 'pull'>): StoreTransport {
+  return {
+    health: async () => ({ ok: true, protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false }),
+    enroll: async () => {
+      throw new TransportError('bad_request');
+    },
+    ...parts,
+    blobStatus: async () => null,
+    blobAppend: async () => {
+      throw new TransportError('offline');
+    },
+    blobGet: async () => new Uint8Array(),
+  };
+}
+
+/** A sync engine over `local`, already linked to a (fake) store as device `dev` of user `u1`. */
+export function enrolledEngine(local: LocalDb, transport: StoreTransport): SyncEngine {
+  const engine = createSyncEngine({ local, now: () => new Date('2026-11-02T12:00:00Z'), transport: () => transport });
+  engine.internals.state.setDevice({
+    storeUrl: 'https://s', token: 't'.repeat(40), deviceId: 'dev', deviceName: 'L', userId: 'u1', associationId: 'a', associationName: 'S', insecure: false,
+  });
+  return engine;
 }

@@ -50,7 +50,15 @@ export async function startStoreProcess(opts: StoreProcessOptions): Promise<Stor
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-(opts.keepLogChars ?? 20_000));
   });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  // If the test runner itself dies, do not leave a store behind.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      resolve(code ?? signal ?? 'unknown');
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

@@ -1,18 +1,10 @@
 // Minimal cases found by the sync property test (sync.property.test.ts), kept as plain tests.
 import { describe, expect, it } from 'vitest';
 import { dossierInput } from '../helpers/temp-core.js';
-import { useSyncWorld, type App } from '../integration/sync/harness.js';
+import { editNotes, useSyncWorld } from '../integration/sync/harness.js';
 
 const world = useSyncWorld();
 
-async function editNotes(app: App, id: string, notes: (old: string) => string) {
-  const d = await app.call('dossiers:get', { id });
-  const { parents, involved } = d;
-  return app.call('dossiers:update', {
-    id, baseVersion: d.version,
-    dossier: { ...dossierInput(d.schoolId), voornaam: d.voornaam, achternaam: d.achternaam, notes: notes(d.notes), parents, involved },
-  });
-}
 
 describe('sync regressions', () => {
   it.each(['mine', 'merged'] as const)(

@@ -2,15 +2,17 @@
 // dir, 127.0.0.1, a free port), its admin CLI (`server/cli.ts --json`), and a per-device network
 // switch: a small forwarding proxy in front of the store that a test can take offline, so one
 // device loses its connection while the others keep theirs.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { startStoreProcess as startProcess, type StoreProcess } from '../../helpers/store-process.js';
+
+export type { StoreProcess };
 
 const run = promisify(execFile);
 const REPO = resolve('.');
-const URL_RE = /Veldwerk store listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /**
  * The environment for store and CLI: SQLite in the given dir, or the PostgreSQL database the test
@@ -25,76 +27,9 @@ function storeEnv(databaseUrl?: string): NodeJS.ProcessEnv {
   return env;
 }
 
-export interface StoreProcess {
-  /** `http://127.0.0.1:PORT`, as printed. */
-  url: string;
-  port: number;
-  child: ChildProcess;
-  /** Everything the store printed so far (stdout + JSON logs on stderr). */
-  output(): string;
-  /** SIGTERM, wait for the exit (SIGKILL after 10 s). Resolves to the exit code. */
-  stop(): Promise<number | null>;
-}
-
-export async function startStoreProcess(storeDir: string, databaseUrl?: string, startTimeoutMs = 30_000): Promise<StoreProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--host', '127.0.0.1', '--port', '0', '--store-dir', storeDir], {
-    cwd: REPO,
-    env: storeEnv(databaseUrl),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s));
-  child.stderr!.setEncoding('utf8').on('data', (s: string) => (out += s));
-  const killOnExit = (): void => void child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<number | null>((r) =>
-    child.once('exit', (code) => {
-      process.off('exit', killOnExit);
-      r(code);
-    }),
-  );
-  const match = await new Promise<RegExpExecArray>((resolveUrl, reject) => {
-    const timer = setTimeout(() => fail('timed out'), startTimeoutMs);
-    const check = (): void => {
-      const m = URL_RE.exec(out);
-      if (m) {
-        cleanup();
-        resolveUrl(m);
-      }
-    };
-    const fail = (why: string): void => {
-      cleanup();
-      child.kill('SIGKILL');
-      reject(new Error(`The store did not start (${why}). Its output:\n${out}`));
-    };
-    const onExit = (code: number | null): void => fail(`exited with ${code}`);
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      child.stdout!.off('data', check);
-      child.off('exit', onExit);
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', onExit);
-    check();
-  });
-  let stopping: Promise<number | null> | null = null;
-  return {
-    url: match[1]!,
-    port: Number(match[2]),
-    child,
-    output: () => out,
-    stop() {
-      stopping ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        const code = await exited;
-        clearTimeout(killer);
-        return code;
-      })();
-      return stopping;
-    },
-  };
-}
+/** The store as a child process on 127.0.0.1 and a free port: SQLite in `storeDir`, or PostgreSQL. */
+export const startStoreProcess = (storeDir: string, databaseUrl?: string): Promise<StoreProcess> =>
+  startProcess(databaseUrl ? { databaseUrl } : { storeDir });
 
 /** Runs `server/cli.ts <args> --json --store-dir <dir>`; resolves to the parsed JSON it prints. */
 export async function storeAdmin<T = unknown>(storeDir: string, args: string[], databaseUrl?: string): Promise<T> {

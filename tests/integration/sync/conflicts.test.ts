@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dossierInput } from '../../helpers/temp-core.js';
-import { useSyncWorld, type App } from './harness.js';
+import { editNotes, useSyncWorld, type App } from './harness.js';
 
 const world = useSyncWorld();
 
-async function editNotes(app: App, id: string, notes: string) {
-  const d = await app.call('dossiers:get', { id });
-  const { parents, involved } = d;
-  return app.call('dossiers:update', {
-    id, baseVersion: d.version,
-    dossier: { ...dossierInput(d.schoolId), voornaam: d.voornaam, achternaam: d.achternaam, notes, parents, involved },
-  });
-}
 
 /** Every captured seq ended in exactly one outcome: seqs 1..n, nothing pending. */
 function allSettled(app: App) {

@@ -7,7 +7,7 @@ import { createStore, type CoreStore } from '../../../server/core/store.js';
 import type { UserScopeInput } from '../../../server/store-api.js';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import { inProcessTransport, type Faults, type InProcessTransport } from '../../helpers/in-process-transport.js';
-import { MIGRATIONS, tempDir } from '../../helpers/temp-core.js';
+import { MIGRATIONS, dossierInput, tempDir } from '../../helpers/temp-core.js';
 
 export interface App {
   core: Core;
@@ -102,4 +102,15 @@ export function useSyncWorld(): () => Promise<World> {
       return { noord: find('01AB'), zuid: find('02CD') };
     }
   };
+}
+
+/** Saves new notes on a dossier through the contract, like the editor does: `notes` gets the current text. */
+export async function editNotes(app: App, id: string, notes: string | ((old: string) => string)) {
+  const d = await app.call('dossiers:get', { id });
+  const { parents, involved } = d;
+  const text = typeof notes === 'string' ? notes : notes(d.notes);
+  return app.call('dossiers:update', {
+    id, baseVersion: d.version,
+    dossier: { ...dossierInput(d.schoolId), voornaam: d.voornaam, achternaam: d.achternaam, notes: text, parents, involved },
+  });
 }
