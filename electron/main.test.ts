@@ -116,6 +116,7 @@ describe('main process wiring', () => {
     expect(win.options.title).toBe('Veldwerk');
     expect(win.options.webPreferences).toMatchObject({
       contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
 
