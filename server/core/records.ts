@@ -135,13 +135,8 @@ export async function dependents(w: WriteTx, parent: string): Promise<StoredReco
   return rows.map(toStored);
 }
 
-export interface RecordWrite {
-  entity: SyncEntity;
-  id: string;
-  data: WireRow;
-  version: number;
-  deleted: boolean;
-  scope: Scope;
+/** A record as written: its state plus the blob it names, who wrote it and which fields changed. */
+export interface RecordWrite extends StoredRecord {
   blobSha256: string | null;
   by: string | null;
   changed: string[];

@@ -1,7 +1,6 @@
 // Minimal cases found by the sync property test (sync.property.test.ts), kept as plain tests.
 import { describe, expect, it } from 'vitest';
-import { dossierInput } from '../helpers/temp-core.js';
-import { editNotes, useSyncWorld } from '../integration/sync/harness.js';
+import { editNotes, sharedDossier, useSyncWorld } from '../integration/sync/harness.js';
 
 const world = useSyncWorld();
 
@@ -11,11 +10,7 @@ describe('sync regressions', () => {
     'resolving a conflict "%s" keeps text added to the field after the conflict was recorded',
     async (resolution) => {
       const w = await world();
-      const a = await w.consulent('Anna', 'noord');
-      const b = await w.consulent('Bram', 'noord');
-      const d = await a.call('dossiers:create', dossierInput(w.schools.noord, { notes: 'Start' }));
-      await a.sync();
-      await b.sync();
+      const { a, b, d } = await sharedDossier(w, 'Start');
       await editNotes(a, d.id, () => 'Start Anna');
       await editNotes(b, d.id, () => 'Start Bram');
       await a.sync();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dossierInput } from '../../helpers/temp-core.js';
-import { editNotes, useSyncWorld, type App } from './harness.js';
+import { editNotes, sharedDossier, useSyncWorld, type App } from './harness.js';
 
 const world = useSyncWorld();
 
@@ -16,11 +15,7 @@ function allSettled(app: App) {
 describe('concurrent edits', () => {
   it('merges edits to different parts of the notes on both devices', async () => {
     const w = await world();
-    const a = await w.consulent('Anna', 'noord');
-    const b = await w.consulent('Bram', 'noord');
-    const d = await a.call('dossiers:create', dossierInput(w.schools.noord, { notes: 'Lezen gaat goed. Rekenen blijft lastig. Thuis rustig.' }));
-    await a.sync();
-    await b.sync();
+    const { a, b, d } = await sharedDossier(w, 'Lezen gaat goed. Rekenen blijft lastig. Thuis rustig.');
     await editNotes(a, d.id, 'Lezen gaat erg goed. Rekenen blijft lastig. Thuis rustig.');
     await editNotes(b, d.id, 'Lezen gaat goed. Rekenen blijft lastig. Thuis onrustig.');
     await a.sync();
@@ -39,11 +34,7 @@ describe('concurrent edits', () => {
 
   it.each(['mine', 'theirs', 'merged'] as const)('records a conflict for overlapping edits; resolving "%s" converges both', async (resolution) => {
     const w = await world();
-    const a = await w.consulent('Anna', 'noord');
-    const b = await w.consulent('Bram', 'noord');
-    const d = await a.call('dossiers:create', dossierInput(w.schools.noord, { notes: 'Start' }));
-    await a.sync();
-    await b.sync();
+    const { a, b, d } = await sharedDossier(w, 'Start');
     await editNotes(a, d.id, 'Versie van Anna');
     await editNotes(b, d.id, 'Versie van Bram');
     await a.sync();

@@ -114,3 +114,13 @@ export async function editNotes(app: App, id: string, notes: string | ((old: str
     dossier: { ...dossierInput(d.schoolId), voornaam: d.voornaam, achternaam: d.achternaam, notes: text, parents, involved },
   });
 }
+
+/** Anna and Bram, consultants of werkgebied noord, both already holding one synced dossier with these notes. */
+export async function sharedDossier(w: World, notes: string) {
+  const a = await w.consulent('Anna', 'noord');
+  const b = await w.consulent('Bram', 'noord');
+  const d = await a.call('dossiers:create', dossierInput(w.schools.noord, { notes }));
+  await a.sync();
+  await b.sync();
+  return { a, b, d };
+}
