@@ -35,7 +35,10 @@ try {
 }
 
 // --- npm audit ------------------------------------------------------------------------------------
-const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+// Bounded: a registry that does not answer must not hang the test command.
+const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+  cwd: root, encoding: 'utf8', timeout: 60_000, shell: process.platform === 'win32',
+});
 let report = null;
 try {
   report = JSON.parse(audit.stdout);
