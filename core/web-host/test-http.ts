@@ -13,6 +13,8 @@ export const TEST_PASSPHRASE = 'correct horse battery staple';
 export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
+  /** The body as received (binary replies such as blobs). */
+  body: Buffer;
   text: string;
   json(): unknown;
 }
@@ -33,8 +35,9 @@ export function rawRequest(port: number, req: RawRequest, address = '127.0.0.1')
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolveResponse({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
+          resolveResponse({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) });
         });
         res.on('error', reject);
       },

@@ -70,4 +70,15 @@ describe('capture triggers', () => {
     insertDossier(db, dossierRow(ID));
     expect(db.outbox()).toHaveLength(1);
   });
+
+  it('leaves the schema alone when the triggers are current, and rebuilds them when one is missing', () => {
+    const schemaVersion = () => db.sqlite.pragma('schema_version', { simple: true });
+    const before = schemaVersion();
+    installSyncTriggers(db.sqlite);
+    expect(schemaVersion()).toBe(before);
+    db.sqlite.exec('DROP TRIGGER sync_capture_dossiers_ai');
+    installSyncTriggers(db.sqlite);
+    insertDossier(db, dossierRow(ID));
+    expect(db.outbox()).toHaveLength(1);
+  });
 });

@@ -49,11 +49,15 @@ export const CAPTURED_DEFS: readonly EntityDef[] = ENTITY_DEFS.filter((d) => !d.
  */
 export function installSyncTriggers(sqlite: Database.Database): void {
   const existing = sqlite
-    .prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`)
-    .pluck()
+    .prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`)
     .all();
+  const wanted = CAPTURED_DEFS.flatMap(triggerSql);
+  // SQLite keeps each CREATE statement verbatim: when they all match, this build's triggers are in place
+  // and opening the database skips the rebuild (it is on the path of every unlock).
+  const have = new Set(existing.map((t) => t.sql));
+  if (existing.length === wanted.length && wanted.every((stmt) => have.has(stmt))) return;
   sqlite.transaction(() => {
-    for (const name of existing) sqlite.exec(`DROP TRIGGER IF EXISTS ${ident(name)}`);
-    for (const def of CAPTURED_DEFS) for (const stmt of triggerSql(def)) sqlite.exec(stmt);
+    for (const { name } of existing) sqlite.exec(`DROP TRIGGER IF EXISTS ${ident(name)}`);
+    for (const stmt of wanted) sqlite.exec(stmt);
   })();
 }

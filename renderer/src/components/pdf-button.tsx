@@ -1,10 +1,8 @@
 // A button that fetches a PDF from the core (base64) and hands it to the browser as a download
 // via a temporary <a download> on a blob: URL (the CSP allows blob:). Busy while it works.
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract/index.js';
-import { errorText } from '../i18n.js';
 import { ErrorMessage } from './status.js';
+import { useAction } from './use-async.js';
 
 export function downloadPdf(pdf: Output<'mdo:pdf'>): void {
   const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
@@ -28,21 +26,10 @@ interface Props {
 }
 
 export function PdfButton({ label, busyLabel, load, before }: Props) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      if (before && !(await before())) return;
-      downloadPdf(await load());
-    } catch (err) {
-      setError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction(async () => {
+    if (before && !(await before())) return;
+    downloadPdf(await load());
+  });
   return (
     <span className="pdf-button">
       <button type="button" className="button-secondary" onClick={run} disabled={busy} aria-busy={busy || undefined}>

@@ -30,8 +30,8 @@ export function ListState({ err, loading, retry }: { err: unknown; loading: bool
   return loading ? <Busy>{t('common.loading')}</Busy> : null;
 }
 
-/** Runs `start` (e.g. a create call), then opens the route `open` gives for its result. */
-export function useStartAndOpen<T>(start: () => Promise<T>, open: (v: T) => string) {
+/** A button's action: `busy` while it runs, its failure as a Dutch (or English) message in `error`. */
+export function useAction(action: () => Promise<unknown>) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -39,7 +39,7 @@ export function useStartAndOpen<T>(start: () => Promise<T>, open: (v: T) => stri
     setBusy(true);
     setError('');
     try {
-      await navigate(open(await start()));
+      await action();
     } catch (err) {
       setError(errorText(t, err));
     } finally {
@@ -47,4 +47,9 @@ export function useStartAndOpen<T>(start: () => Promise<T>, open: (v: T) => stri
     }
   };
   return { busy, error, run };
+}
+
+/** Runs `start` (e.g. a create call), then opens the route `open` gives for its result. */
+export function useStartAndOpen<T>(start: () => Promise<T>, open: (v: T) => string) {
+  return useAction(async () => navigate(open(await start())));
 }

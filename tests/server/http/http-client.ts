@@ -1,5 +1,6 @@
 // Raw HTTP for the store tests: exact paths and headers, bodies whole or chunked.
-import { request, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { rawRequest, type RawRequest } from '../../../core/web-host/test-http.js';
 import { PROTOCOL, PROTOCOL_HEADER, SCHEMA_HEADER } from '../../../shared/sync/protocol.js';
 import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/entities.js';
 
@@ -11,41 +12,18 @@ export interface Res {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export interface Req {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | number>;
-  /** A string/Buffer is sent whole; an array of chunks is sent chunked (no Content-Length). */
-  body?: string | Buffer | Buffer[];
-}
+export type Req = RawRequest;
 
-export function send(port: number, req: Req): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const r = request(
-      { host: '127.0.0.1', port, method: req.method ?? 'GET', path: req.path, headers: req.headers ?? {}, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const text = body.toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json });
-        });
-        res.on('error', reject);
-      },
-    );
-    r.on('error', reject);
-    if (Array.isArray(req.body)) {
-      for (const chunk of req.body) r.write(chunk);
-      r.end();
-    } else r.end(req.body);
-  });
+/** Raw HTTP (the web host's test helper), with the reply's JSON parsed when it is JSON. */
+export async function send(port: number, req: Req): Promise<Res> {
+  const r = await rawRequest(port, req);
+  let json: unknown;
+  try {
+    json = r.json();
+  } catch {
+    json = undefined;
+  }
+  return { status: r.status, headers: r.headers, body: r.body, text: r.text, json };
 }
 
 export function v1Headers(token?: string): Record<string, string> {
