@@ -2,6 +2,7 @@
 // (machine, date, numbers) to paste into docs/benchmarks.md; also saved under bench/results/.
 // `--only sync` runs only the sync benchmarks (bench/sync.ts; `--sync-dossiers`, `--sync-documents`,
 // `--sync-devices` to scale them, `--sync-backends sqlite` for one store backend); `--skip-sync` leaves them out.
+// `--only commission` runs only the commission meeting-pack benchmark (bench/commission.ts).
 import { cpus, totalmem, platform, release } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { runCoreBench } from './core-ops.js';
 import { runColdStartBench } from './cold-start.js';
 import { runMdoOpenBench } from './mdo-open.js';
 import { runArrangementBench } from './arrangements.js';
+import { commissionReport, runCommissionBench } from './commission.js';
 import { ms } from './stats.js';
 import { runSyncBench, syncReport, SYNC_DEFAULTS } from './sync.js';
 
@@ -20,8 +22,9 @@ const { values } = parseArgs({
     'sync-dossiers': { type: 'string' }, 'sync-documents': { type: 'string' }, 'sync-devices': { type: 'string' }, 'sync-backends': { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'sync') throw new Error(`--only supports: sync`);
+if (values.only !== undefined && values.only !== 'sync' && values.only !== 'commission') throw new Error(`--only supports: sync, commission`);
 const onlySync = values.only === 'sync';
+const onlyCommission = values.only === 'commission';
 const dossiers = Number(values.dossiers);
 const n = Number(values.n);
 
@@ -36,9 +39,9 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 lines.push(`### Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 lines.push('');
 const machine = `Machine: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}.`;
-lines.push(onlySync ? machine : `${machine} ${dossiers.toLocaleString('nl-NL')} demo dossiers, ${n} samples per operation after 20 warm-up calls.`);
+lines.push(onlySync || onlyCommission ? machine : `${machine} ${dossiers.toLocaleString('nl-NL')} demo dossiers, ${n} samples per operation after 20 warm-up calls.`);
 lines.push('');
-if (!onlySync) {
+if (!onlySync && !onlyCommission) {
   const core = await runCoreBench(dossiers, n);
   lines.push('| operation (through the contract) | p50 encrypted | p95 encrypted | p95 target | p50 plain | encryption cost (p50 ratio) |');
   lines.push('|---|---|---|---|---|---|');
@@ -77,7 +80,11 @@ if (!onlySync) {
     );
   }
 }
-if (!values['skip-sync']) {
+if (!onlySync) {
+  lines.push('');
+  lines.push(...commissionReport(await runCommissionBench()));
+}
+if (!values['skip-sync'] && !onlyCommission) {
   const syncOpts = {
     ...SYNC_DEFAULTS, n,
     dossiers: Number(values['sync-dossiers'] ?? SYNC_DEFAULTS.dossiers),

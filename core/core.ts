@@ -12,6 +12,7 @@ import { dispatch } from './dispatch.js';
 import { CoreError } from './errors.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
 import { fontsBeside } from './handlers/pdf-context.js';
+import { createAppLock, isLockMethod, passphraseChecker, type AppLock } from './lock.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -54,6 +55,7 @@ export function createCore(opts: CoreOptions): Core {
   let local: LocalDb | null = null;
   let handlers: Handlers | null = null;
   let sync: SyncEngine | null = null;
+  let appLock: AppLock | null = null;
   let unlocking: Promise<void> | null = null;
   const connect = opts.syncTransport ?? ((storeUrl: string, token: string | null) => httpTransport(storeUrl, token));
   // One transport per linked store and token, made when first needed.
@@ -77,6 +79,11 @@ export function createCore(opts: CoreOptions): Core {
       },
     });
     sync = engine;
+    appLock = createAppLock({
+      sqlite: local.sqlite, now, protection,
+      checkPassphrase: protection === 'passphrase' ? passphraseChecker(keyFile, key) : null,
+      ...(opts.scrypt ? { pinScrypt: opts.scrypt } : {}),
+    });
     handlers = createHandlers(local, { now, fontsDir: opts.fontsDir ?? fontsBeside(opts.migrationsFolder), sync: engine, connect });
     engine.start(opts.syncIntervalMs ?? 30_000);
   };
@@ -120,9 +127,12 @@ export function createCore(opts: CoreOptions): Core {
   } as const;
 
   const run = async (method: Method, input: unknown): Promise<unknown> => {
+    // The app lock's gate: before anything else, so no data method slips past it.
+    if (appLock?.refuses(method)) throw new CoreError('app_locked');
     if (method in vault) return vault[method as keyof typeof vault](input as { passphrase: string });
-    if (!handlers || PRE_UNLOCK_METHODS.includes(method)) throw new CoreError('locked');
-    return (handlers[method as Exclude<Method, keyof typeof vault>] as (i: unknown) => unknown)(input);
+    if (!handlers || !appLock || PRE_UNLOCK_METHODS.includes(method)) throw new CoreError('locked');
+    if (isLockMethod(method)) return appLock.handle(method, input);
+    return (handlers[method as keyof Handlers] as (i: unknown) => unknown)(input);
   };
   const call = (method: string, raw: unknown) => dispatch(method, raw, run, { checkOutputs: opts.checkOutputs, log });
 
@@ -139,6 +149,7 @@ export function createCore(opts: CoreOptions): Core {
       const db = local;
       sync = null;
       handlers = null;
+      appLock = null;
       local = null;
       const finish = () => db?.close();
       // Closed at once when no sync round runs, so callers that do not wait still find it closed.

@@ -253,6 +253,10 @@ export const arrangements = sqliteTable(
     followUpOf: text('follow_up_of'),
     followedBy: text('followed_by'),
     mdoId: text('mdo_id'),
+    /** JSON of the commission's decision (contract decisionSchema), once taken. */
+    decision: text('decision'),
+    /** JSON of the last "aanvullen" request (contract sendBackSchema). */
+    sendBack: text('send_back'),
     ...timestamps,
   },
   (t) => [
@@ -310,9 +314,85 @@ export const tlvApplications = sqliteTable(
     completeAt: text('complete_at'),
     submittedAt: text('submitted_at'),
     tlvNumber: text('tlv_number').notNull().default(''),
+    /** JSON of the commission's decision (contract decisionSchema), once taken. */
+    decision: text('decision'),
+    /** JSON of the last "aanvullen" request (contract sendBackSchema). */
+    sendBack: text('send_back'),
     ...timestamps,
   },
   (t) => [index('tlv_dossier_idx').on(t.dossierId, t.createdAt)],
+);
+
+/**
+ * Association-wide settings that every device must agree on (synced): 'commission' (rules, numbering,
+ * members, bezwaar) and 'budgets' (year kind, cap, TLV categories, decision weeks). JSON values.
+ */
+export const associationSettings = sqliteTable('association_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Meetings of the Commissie van Toewijzing. `members` is JSON [{ name, role }]; notulen are vastgesteld once. */
+export const commissionMeetings = sqliteTable(
+  'commission_meetings',
+  {
+    id: text('id').primaryKey(),
+    revision: integer('revision').notNull(),
+    datum: text('datum').notNull(),
+    tijd: text('tijd').notNull(),
+    locatie: text('locatie').notNull().default(''),
+    online: integer('online').notNull().default(0),
+    link: text('link').notNull().default(''),
+    members: text('members').notNull().default('[]'),
+    status: text('status').notNull(),
+    notulen: text('notulen').notNull().default(''),
+    notulenStatus: text('notulen_status').notNull(),
+    vastgesteldAt: text('vastgesteld_at'),
+    vastgesteldBy: text('vastgesteld_by'),
+    ...timestamps,
+  },
+  (t) => [index('commission_meetings_datum_idx').on(t.datum)],
+);
+
+/** Agenda items: one case (a TLV or an arrangement) on one meeting, with its decision once taken (JSON). */
+export const commissionItems = sqliteTable(
+  'commission_items',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => commissionMeetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    dossierId: text('dossier_id'),
+    minutes: integer('minutes').notNull(),
+    guests: text('guests').notNull().default('[]'),
+    checks: text('checks').notNull().default('{}'),
+    decision: text('decision'),
+    lettersSentAt: text('letters_sent_at'),
+    ...timestamps,
+  },
+  (t) => [index('commission_items_meeting_idx').on(t.meetingId, t.position), index('commission_items_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * TLV numbers this device may hand out, per series (year, school year or 'doorlopend'): blocks the store
+ * reserved for this device (`source` 'store'), or, on a device not linked to a store, one open-ended local
+ * block. Never synced: uniqueness comes from the store handing each block out once.
+ */
+export const tlvNumberBlocks = sqliteTable(
+  'tlv_number_blocks',
+  {
+    id: text('id').primaryKey(),
+    series: text('series').notNull(),
+    first: integer('first').notNull(),
+    last: integer('last').notNull(),
+    /** The next number to hand out; the block is used up when next > last. */
+    next: integer('next').notNull(),
+    source: text('source', { enum: ['store', 'local'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('tlv_number_blocks_series_idx').on(t.series, t.first)],
 );
 
 /** Files attached to a TLV or arrangement. The bytes live in the (encrypted) database itself. */

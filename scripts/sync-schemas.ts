@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   blobStatusSchema, changeSchema, enrollRequestSchema, enrollResponseSchema, errorResponseSchema, healthResponseSchema,
   mutationResultSchema, mutationSchema, pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema,
+  tlvNumbersRequestSchema, tlvNumbersResponseSchema,
 } from '../shared/sync/protocol.js';
 import { ENTITY_DEFS, SYNC_SCHEMA_VERSION, type EntityDef, type FieldDef } from '../shared/sync/entities.js';
 
@@ -28,6 +29,8 @@ const PROTOCOL_SCHEMAS: Record<string, z.ZodType> = {
   'mutation-result': mutationResultSchema,
   change: changeSchema,
   'blob-status': blobStatusSchema,
+  'tlv-numbers-request': tlvNumbersRequestSchema,
+  'tlv-numbers-response': tlvNumbersResponseSchema,
   'health-response': healthResponseSchema,
   'error-response': errorResponseSchema,
 };

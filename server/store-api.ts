@@ -2,7 +2,7 @@
 // call these; tests call them in-process too. Implemented in server/core/.
 import type { Role } from '../shared/domain/dossier.js';
 import type {
-  BlobStatus, EnrollResponse, Mutation, MutationResult, PullResponse,
+  BlobStatus, EnrollResponse, Mutation, MutationResult, PullResponse, TlvNumbersResponse,
 } from '../shared/sync/protocol.js';
 
 /** Who is calling, resolved from the device token on every request. */
@@ -33,6 +33,12 @@ export interface StoreApi {
   ): Promise<BlobStatus | 'offset_mismatch' | 'hash_mismatch' | 'too_large'>;
   /** The bytes from `from`; 'not_found' also when no attachment in the caller's scope refers to it. */
   blobRead(ctx: DeviceContext, sha256: string, from: number): Promise<{ size: number; bytes: Buffer } | 'not_found'>;
+  /**
+   * Reserves `count` TLV numbers of `series` for the calling device: a block no other reservation in the
+   * association overlaps. Idempotent on (deviceId, requestId): a replay returns the same block
+   * (`invalid` when it names another series or count). `forbidden` for every role but secretaris.
+   */
+  reserveTlvNumbers(ctx: DeviceContext, requestId: string, series: string, count: number): Promise<TlvNumbersResponse | 'forbidden' | 'invalid'>;
   admin: AdminApi;
   /** Cheap database round trip for /v1/health. */
   ping(): Promise<boolean>;

@@ -21,7 +21,7 @@ export function docMapped<T>(fn: () => T): T {
 /** Loaded on first use, like the MDO renderers: pdfkit and the fonts are not needed to start the app. */
 const loadArrangementPdf = () => import('../pdf/arrangement.js');
 
-const OPEN: readonly string[] = ['concept', 'ingediend', 'aangehouden'];
+const OPEN: readonly string[] = ['concept', 'ingediend', 'aanvullen', 'aangehouden'];
 
 export function arrangementHandlers(ctx: HandlerContext) {
   const { repos } = ctx;

@@ -1,5 +1,5 @@
 // One handler map per domain, joined into the map the core dispatches to.
-import type { Method, Output, ParsedInput } from '../../shared/contract/index.js';
+import type { LockMethod, Method, Output, ParsedInput } from '../../shared/contract/index.js';
 import type { LocalDb } from '../../db/open.js';
 import { createSyncEngine, type SyncEngine } from '../../db/sync/engine.js';
 import { httpTransport } from '../../db/sync/http-transport.js';
@@ -7,6 +7,8 @@ import type { StoreTransport } from '../../shared/sync/transport.js';
 import { appHandlers } from './app.js';
 import { arrangementHandlers } from './arrangements.js';
 import { beheerHandlers } from './beheer.js';
+import { commissionHandlers } from './commission.js';
+import { commissionPdfHandlers } from './commission-pdf.js';
 import { dossierHandlers } from './dossiers.js';
 import { kindgesprekHandlers } from './kindgesprek.js';
 import { mdoHandlers } from './mdo.js';
@@ -14,7 +16,8 @@ import { createRepos, type Repos } from './repos.js';
 import { syncHandlers } from './sync.js';
 import { tlvHandlers } from './tlv.js';
 
-type DataMethod = Exclude<Method, 'vault:status' | 'vault:create' | 'vault:unlock'>;
+// The vault and the app lock are answered by the core itself (core.ts, core/lock.ts).
+type DataMethod = Exclude<Method, 'vault:status' | 'vault:create' | 'vault:unlock' | LockMethod>;
 export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in DataMethod]: Handler<M> };
 
@@ -42,6 +45,6 @@ export function createHandlers(local: LocalDb, deps: HandlerDeps): Handlers {
   };
   return {
     ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx), ...mdoHandlers(ctx), ...kindgesprekHandlers(ctx),
-    ...arrangementHandlers(ctx), ...tlvHandlers(ctx), ...syncHandlers(ctx),
+    ...arrangementHandlers(ctx), ...tlvHandlers(ctx), ...syncHandlers(ctx), ...commissionHandlers(ctx), ...commissionPdfHandlers(ctx),
   };
 }

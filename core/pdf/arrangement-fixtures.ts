@@ -54,6 +54,8 @@ export function makeArrangement(over: Partial<Arrangement> = {}): Arrangement {
     evaluationDates: ['2027-02-15', '2027-06-30'],
     mdoId: id(100),
     toelichting: 'De inzet sluit aan op de afspraken uit het MDO.',
+    parentsView: 'Ouders willen dat Noëlle meer zelf durft te doen.',
+    childView: 'Ik wil sommen maken zonder dat het te druk is.',
     status: 'concept',
     revision: 5,
     budgetYear: '2026-2027',
@@ -62,6 +64,8 @@ export function makeArrangement(over: Partial<Arrangement> = {}): Arrangement {
     history: [],
     evaluation: null,
     decision: null,
+    commissionDecision: null,
+    sendBack: null,
     consent: [
       { parentId: id(10), parentName: 'Ayşe Yılmaz', besluit: 'instemming', datum: '2026-11-12', wijze: 'mondeling_mdo', recordedAt: '2026-11-12T15:40:00Z' },
       { parentId: id(11), parentName: 'Jörg Şahin', besluit: 'nog_niet_gevraagd', datum: '', wijze: null, recordedAt: '2026-11-14T09:00:00Z' },

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { foldText, GROEPEN, INVOLVED_ROLES, type Groep } from '../../shared/domain/dossier.js';
 import { withoutCapture } from '../open.js';
+import { demoTlvs } from './commission.js';
 import { FIRST_NAMES, LAST_NAMES, NOTE_PARTS, PLACES, SCHOOL_NAMES, SCHOOL_PREFIXES, WERKGEBIEDEN } from './names.js';
 
 export interface DemoOptions {
@@ -34,6 +35,8 @@ export function prng(seed: number) {
 
 const BASE_MS = Date.UTC(2024, 7, 1, 7, 0, 0);
 const REFERENCE_YEAR = 2026;
+/** Submitted, complete TLV applications in the commission's inbox. */
+const DEMO_TLVS = 6;
 
 export function generateDemo(sqlite: Database.Database, opts: DemoOptions) {
   const r = prng(opts.seed);
@@ -81,6 +84,7 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions) {
       ins.school.run(s.id, s.name, s.brin, s.place, w.id, created, created);
       return s;
     });
+    const waiting: { id: string; parentName: string; consultant: string }[] = [];
     for (let i = 0; i < opts.dossiers; i++) {
       const s = schools[r.int(schools.length)]!;
       const p = person();
@@ -97,6 +101,7 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions) {
         s.id, s.w.consultant, r.int(5), status, notes, status === 'afgesloten' ? createdAt : null, createdAt, createdAt);
       for (let k = 0, n = 1 + r.int(2); k < n; k++) {
         const ouder = { ...person(), achternaam: k === 0 ? p.achternaam : person().achternaam };
+        if (k === 0 && status === 'lopend' && waiting.length < DEMO_TLVS) waiting.push({ id: dossierId, parentName: personName(ouder), consultant: s.w.consultant });
         ins.parent.run(id(), dossierId, k, personName(ouder), k === 0 ? 'moeder' : 'vader', r.next() < 0.9 ? 1 : 0,
           `06 ${String(10_000_000 + r.int(89_999_999))}`, `ouder${i}-${k}@voorbeeld.nl`);
       }
@@ -106,6 +111,8 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions) {
       ins.event.run(id(), dossierId, createdAt, 'created', s.w.consultant, '[]');
       if (status === 'afgesloten') ins.event.run(id(), dossierId, createdAt, 'closed', s.w.consultant, '[]');
     }
+    // After every dossier, so the dossiers of a seed stay as they were.
+    demoTlvs(sqlite, { id, at, pick: r.pick }, waiting, 790);
     return {
       userId: wgs[0]!.consultant,
       associationName: DEMO_ASSOCIATION,

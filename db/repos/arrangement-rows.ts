@@ -27,7 +27,7 @@ export class DocError extends Error {
 export type ArrangementBody = Omit<Arrangement,
   'id' | 'status' | 'revision' | 'title' | 'dossierId' | 'werkgebiedId' | 'schoolId' | 'route' | 'targets' | 'startDate' | 'endDate'
   | 'totalCents' | 'budgetYear' | 'perYear' | 'warnings' | 'followUpOf' | 'followedBy' | 'mdoId' | 'dossierName' | 'werkgebiedName'
-  | 'schoolName' | 'createdAt' | 'updatedAt'>;
+  | 'schoolName' | 'createdAt' | 'updatedAt' | 'commissionDecision' | 'sendBack'>;
 
 export interface StoredArrangement extends Omit<Arrangement, 'budgetYear' | 'perYear' | 'warnings' | 'dossierName' | 'werkgebiedName' | 'schoolName'> {
   dossierName: string; werkgebiedName: string; schoolName: string;
@@ -36,7 +36,7 @@ export interface StoredArrangement extends Omit<Arrangement, 'budgetYear' | 'per
 const SELECT = `SELECT a.id, a.revision, a.status, a.title, a.dossier_id AS dossierId, a.werkgebied_id AS werkgebiedId,
   a.school_id AS schoolId, a.route, a.targets, a.start_date AS startDate, a.end_date AS endDate, a.total_cents AS totalCents,
   a.follow_up_of AS followUpOf, a.followed_by AS followedBy, a.mdo_id AS mdoId, a.created_at AS createdAt, a.updated_at AS updatedAt,
-  d.voornaam, d.tussenvoegsel, d.achternaam, w.name AS werkgebiedName, coalesce(s.name, '') AS schoolName`;
+  a.decision AS commissionDecision, a.send_back AS sendBack, d.voornaam, d.tussenvoegsel, d.achternaam, w.name AS werkgebiedName, coalesce(s.name, '') AS schoolName`;
 const JOINS = `LEFT JOIN dossiers d ON d.id = a.dossier_id JOIN werkgebieden w ON w.id = a.werkgebied_id LEFT JOIN schools s ON s.id = a.school_id`;
 
 type RawRow = Record<string, unknown> & { targets: string; voornaam: string | null; tussenvoegsel: string | null; achternaam: string | null };
@@ -63,8 +63,12 @@ export function arrangementReader(sqlite: Database.Database) {
   return function stored(id: string): StoredArrangement | null {
     const r = byId.get(id);
     if (!r) return null;
-    const { voornaam: _v, tussenvoegsel: _t, achternaam: _a, body, targets, ...rest } = r;
-    return { ...(JSON.parse(body) as ArrangementBody), ...rest, targets: JSON.parse(targets) as Target[], dossierName: nameOf(r) } as StoredArrangement;
+    const { voornaam: _v, tussenvoegsel: _t, achternaam: _a, body, targets, commissionDecision, sendBack, ...rest } = r;
+    // Bodies written before the commission work have no parentsView/childView.
+    return {
+      parentsView: '', childView: '', ...(JSON.parse(body) as Partial<ArrangementBody>), ...rest, targets: JSON.parse(targets) as Target[], dossierName: nameOf(r),
+      commissionDecision: commissionDecision ? JSON.parse(commissionDecision as string) : null, sendBack: sendBack ? JSON.parse(sendBack as string) : null,
+    } as StoredArrangement;
   };
 }
 

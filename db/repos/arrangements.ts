@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { evaluationInputSchema } from '../../shared/contract/arrangements.js';
-import { canTransition, type ArrStatus } from '../../shared/domain/arrangement.js';
+import type { DecisionRecord, sendBackSchema } from '../../shared/contract/commission.js';
+import { EDITABLE_STATUSES, canTransition, type ArrStatus } from '../../shared/domain/arrangement.js';
 import type { BudgetYearKind } from '../../shared/domain/budget.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import type { TimelineEventType } from '../../shared/domain/dossier.js';
@@ -16,6 +17,7 @@ import {
 import { timelineWriter } from './timeline.js';
 
 type EvaluationInput = z.output<typeof evaluationInputSchema>;
+type SendBack = z.output<typeof sendBackSchema>;
 export interface ArrDeps { now: () => Date; actorId: () => string | null; actorName: () => string; yearKind: () => BudgetYearKind }
 
 const DECISIONS: readonly ArrStatus[] = ['toegekend', 'afgewezen', 'aangehouden'];
@@ -33,18 +35,20 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
   const stored = arrangementReader(sqlite);
   const years = budgetYearsWriter(sqlite);
   const COLS = ['id', 'revision', 'status', 'title', 'dossier_id', 'werkgebied_id', 'school_id', 'route', 'targets', 'start_date',
-    'end_date', 'total_cents', 'body', 'follow_up_of', 'followed_by', 'mdo_id', 'created_at', 'updated_at'];
+    'end_date', 'total_cents', 'body', 'follow_up_of', 'followed_by', 'mdo_id', 'decision', 'send_back', 'created_at', 'updated_at'];
   const q = {
     insert: sqlite.prepare(`INSERT INTO arrangements (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')})`),
     update: sqlite.prepare(`UPDATE arrangements SET revision = revision + 1, status = @status, title = @title, dossier_id = @dossierId,
       werkgebied_id = @werkgebiedId, school_id = @schoolId, route = @route, targets = @targets, start_date = @startDate, end_date = @endDate,
-      total_cents = @totalCents, body = @body, followed_by = @followedBy, mdo_id = @mdoId, updated_at = @at
+      total_cents = @totalCents, body = @body, followed_by = @followedBy, mdo_id = @mdoId, decision = @decision,
+      send_back = @sendBack, updated_at = @at
       WHERE id = @id AND revision = @baseRevision`),
     werkgebied: sqlite.prepare<[string], number>('SELECT 1 FROM werkgebieden WHERE id = ?').pluck(),
     school: sqlite.prepare<[string], number>('SELECT 1 FROM schools WHERE id = ?').pluck(),
     dossierSchool: sqlite.prepare<[string], string>('SELECT school_id FROM dossiers WHERE id = ?').pluck(),
-    mdo: sqlite.prepare<[string], { dossierId: string; crucialeDoelen: string; afspraken: string; consent: string }>(
-      'SELECT dossier_id AS dossierId, cruciale_doelen AS crucialeDoelen, afspraken, consent FROM mdos WHERE id = ?'),
+    mdo: sqlite.prepare<[string], { dossierId: string; crucialeDoelen: string; afspraken: string; consent: string; visieOuders: string; stemVanHetKind: string }>(
+      `SELECT dossier_id AS dossierId, cruciale_doelen AS crucialeDoelen, afspraken, consent, visie_ouders AS visieOuders,
+      stem_van_het_kind AS stemVanHetKind FROM mdos WHERE id = ?`),
   };
 
   /** Checks the references; without a school, the main dossier's school is the arrangement's school. */
@@ -71,11 +75,13 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
   /** Writes the whole arrangement guarded by its revision, with its outbox row and timeline events. */
   function write(next: StoredArrangement, baseRevision: number, events: TimelineEventType[] = []) {
     const at = deps.now().toISOString();
-    const { id, status, title, dossierId, werkgebiedId, schoolId, route, targets, startDate, endDate, totalCents: total, followedBy, mdoId } = next;
+    const {
+      id, status, title, dossierId, werkgebiedId, schoolId, route, targets, startDate, endDate, totalCents: total, followedBy, mdoId, commissionDecision, sendBack,
+    } = next;
     const body = bodyOf(next);
     const changes = q.update.run({
       id, baseRevision, at, status, title, dossierId, werkgebiedId, schoolId, route, targets: JSON.stringify(targets), startDate, endDate,
-      totalCents: total, body: JSON.stringify(body), followedBy, mdoId,
+      totalCents: total, body: JSON.stringify(body), followedBy, mdoId, decision: json(commissionDecision), sendBack: json(sendBack),
     }).changes;
     if (changes !== 1) throw new DocError('conflict');
     years.sync(next, deps.yearKind());
@@ -85,7 +91,7 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
   function insert(a: StoredArrangement) {
     const at = a.createdAt;
     q.insert.run(a.id, 1, a.status, a.title, a.dossierId, a.werkgebiedId, a.schoolId, a.route, JSON.stringify(a.targets), a.startDate,
-      a.endDate, a.totalCents, JSON.stringify(bodyOf(a)), a.followUpOf, a.followedBy, a.mdoId, at, at);
+      a.endDate, a.totalCents, JSON.stringify(bodyOf(a)), a.followUpOf, a.followedBy, a.mdoId, json(a.commissionDecision), json(a.sendBack), at, at);
     years.sync(a, deps.yearKind());
   }
 
@@ -101,12 +107,16 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
     let goals = input.goals;
     let mdoId = input.mdoId;
     let consent: StoredArrangement['consent'] = [];
+    let { parentsView, childView } = input;
     if (fromMdoId) {
       const mdo = q.mdo.get(fromMdoId);
       if (!mdo || mdo.dossierId !== input.dossierId) throw new DocError('fields', [{ path: 'fromMdoId', key: 'invalid' }]);
       mdoId = fromMdoId;
       // Consent recorded when the MDO was finalised (empty for a concept MDO).
       consent = JSON.parse(mdo.consent) as StoredArrangement['consent'];
+      // The commission wants the parents' and the child's view: the MDO has them.
+      if (!parentsView) parentsView = mdo.visieOuders.trim().slice(0, 20_000);
+      if (!childView) childView = mdo.stemVanHetKind.trim().slice(0, 20_000);
       if (goals.length === 0) {
         const afspraken = JSON.parse(mdo.afspraken) as { wat: string; wanneer: string }[];
         goals = [
@@ -115,11 +125,11 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
         ].slice(0, 30);
       }
     }
-    const { cols, body } = content({ ...input, goals, mdoId });
+    const { cols, body } = content({ ...input, goals, mdoId, parentsView, childView });
     const at = deps.now().toISOString();
     const id = uuidv7();
     sqlite.transaction(() => insert({
-      ...cols, ...body, id, revision: 1, status: 'concept', history: [], evaluation: null, decision: null, consent,
+      ...cols, ...body, id, revision: 1, status: 'concept', history: [], evaluation: null, decision: null, commissionDecision: null, sendBack: null, consent,
       followUpOf: null, followedBy: null, dossierName: '', werkgebiedName: '', schoolName: '', createdAt: at, updatedAt: at,
     }))();
     return id;
@@ -128,7 +138,7 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
   function save(id: string, baseRevision: number, input: ArrangementInputParsed): void {
     const a = stored(id);
     if (!a) throw new DocError('not_found');
-    if (a.status !== 'concept') throw new DocError('conflict', [], 'errors.arr_not_concept');
+    if (!EDITABLE_STATUSES.includes(a.status)) throw new DocError('conflict', [], 'errors.arr_not_concept');
     if (a.revision !== baseRevision) throw new DocError('conflict');
     const { cols, body } = content(checked(input));
     const next = { ...a, ...cols, ...body };
@@ -177,19 +187,54 @@ export function arrangementRepo(sqlite: Database.Database, deps: ArrDeps) {
       write({ ...old, followedBy: newId }, baseRevision);
       insert({
         ...a, id: newId, revision: 1, status: 'concept', startDate, endDate: addDays(startDate, length), evaluationDates: [],
-        history: [], evaluation: null, decision: null, followUpOf: a.id, followedBy: null, createdAt: at, updatedAt: at,
+        history: [], evaluation: null, decision: null, commissionDecision: null, sendBack: null, followUpOf: a.id, followedBy: null, createdAt: at, updatedAt: at,
       });
     })();
     return newId;
   }
 
-  return { stored, create, save, transition, evaluate, extend };
+  /** The commission's secretary sends it back (ingediend/aangehouden → aanvullen); call inside the commission's transaction. */
+  function sendBack(id: string, record: SendBack): void {
+    const a = stored(id);
+    if (!a) throw new DocError('not_found');
+    if (a.status !== 'ingediend' && a.status !== 'aangehouden') throw new DocError('conflict', [], 'errors.commission_not_in_inbox');
+    // Not a move the consultant may make (TRANSITIONS): only the secretary sends back, also from aangehouden.
+    const entry = { from: a.status, to: 'aanvullen' as const, at: deps.now().toISOString(), byName: deps.actorName(), reason: record.note };
+    write({ ...a, status: 'aanvullen', history: [...a.history, entry], sendBack: record }, a.revision, ['commission_sent_back']);
+  }
+
+  /** The commission's decision carried to the arrangement (status, history, period); call inside the commission's transaction. */
+  function decide(id: string, record: DecisionRecord, reason: string): void {
+    const a = stored(id);
+    if (!a) throw new DocError('not_found');
+    // Aangehouden again on a later meeting: no status move, but the decision is on record.
+    const again = a.status === 'aangehouden' && record.decision === 'aangehouden';
+    const base = again
+      ? { ...a, history: [...a.history, { from: a.status, to: a.status, at: deps.now().toISOString(), byName: deps.actorName(), reason }] }
+      : moved(a, record.decision, reason);
+    const next = { ...base, decision: { decidedAt: record.datum, note: reason }, commissionDecision: record };
+    if (record.decision === 'toegekend') {
+      next.startDate = record.startDate;
+      next.endDate = record.endDate;
+    }
+    write(next, a.revision, ['arrangement_decided']);
+  }
+
+  return { stored, create, save, transition, evaluate, extend, sendBack, decide };
 }
 export type ArrangementRepo = ReturnType<typeof arrangementRepo>;
 
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
 function bodyOf(a: StoredArrangement): ArrangementBody {
-  const { pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent } = a;
-  return { pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent };
+  const {
+    pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent, parentsView,
+    childView,
+  } = a;
+  return {
+    pupilScope, pupils, pupilCount, ondersteuningsvraag, goals, inzet, evaluationDates, toelichting, history, evaluation, decision, consent, parentsView,
+    childView,
+  };
 }
 
 /** Compares the given fields of two versions, ignoring ids of list entries (new lines get fresh ids). */

@@ -1,4 +1,4 @@
-// Budgets per werkgebied: settings (key 'budgets'), allocations per budget year, and the inputs of
+// Budgets per werkgebied: settings (association_settings key 'budgets'), allocations per budget year, and the inputs of
 // `werkgebiedBudget` / `proposalEffect` gathered with one query per werkgebied and year.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -41,8 +41,10 @@ function toBudgetArrangement(r: RawBudgetRow): BudgetArrangement {
 
 export function budgetRepo(sqlite: Database.Database, now: () => Date) {
   const q = {
-    getSetting: sqlite.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
-    putSetting: sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    // Association-wide (synced) since the commission work: every device must count with the same weeks and categories.
+    getSetting: sqlite.prepare<[string], string>('SELECT value FROM association_settings WHERE key = ?').pluck(),
+    putSetting: sqlite.prepare(`INSERT INTO association_settings (key, value, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     allocation: sqlite.prepare<[string, string], number>('SELECT allocated_cents FROM budget_allocations WHERE werkgebied_id = ? AND year_key = ?').pluck(),
     allocations: sqlite.prepare<[string], { werkgebiedId: string; allocatedCents: number }>(
       'SELECT werkgebied_id AS werkgebiedId, allocated_cents AS allocatedCents FROM budget_allocations WHERE year_key = ?'),
@@ -57,13 +59,28 @@ export function budgetRepo(sqlite: Database.Database, now: () => Date) {
     all: sqlite.prepare<{ start: string; end: string }, RawBudgetRow>(`
       SELECT ${BUDGET_COLUMNS} FROM arrangements WHERE start_date <= @end AND end_date >= @start AND status IN (${committedIn})`),
   };
-  let cached: BudgetSettings | null = null;
+  const local = {
+    get: sqlite.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+    put: sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+  };
+  // Parsed once per stored value: the row is read every time (one key lookup), because sync may replace it.
+  let cached: { raw: string | undefined; value: BudgetSettings } | null = null;
   const years = budgetYearsWriter(sqlite);
 
   function settings(): BudgetSettings {
-    if (cached) return cached;
     const raw = q.getSetting.get('budgets');
-    return (cached = raw ? { ...DEFAULT_BUDGET_SETTINGS, ...(JSON.parse(raw) as Partial<BudgetSettings>) } : DEFAULT_BUDGET_SETTINGS);
+    if (cached && cached.raw === raw) return cached.value;
+    const value = raw ? { ...DEFAULT_BUDGET_SETTINGS, ...(JSON.parse(raw) as Partial<BudgetSettings>) } : DEFAULT_BUDGET_SETTINGS;
+    cached = { raw, value };
+    // The per-year amounts follow the year kind; a kind changed on another device arrives by sync.
+    const built = local.get.get('budget_years_kind');
+    if (built !== value.yearKind) {
+      sqlite.transaction(() => {
+        if (built !== undefined) years.rebuild(value.yearKind);
+        local.put.run('budget_years_kind', value.yearKind);
+      })();
+    }
+    return value;
   }
 
   const today = () => todayInAmsterdam(now());
@@ -73,10 +90,10 @@ export function budgetRepo(sqlite: Database.Database, now: () => Date) {
     saveSettings(next: BudgetSettings): BudgetSettings {
       const kindChanged = next.yearKind !== settings().yearKind;
       sqlite.transaction(() => {
-        q.putSetting.run('budgets', JSON.stringify(next));
+        q.putSetting.run('budgets', JSON.stringify(next), now().toISOString());
         if (kindChanged) years.rebuild(next.yearKind);
+        local.put.run('budget_years_kind', next.yearKind);
       })();
-      cached = null;
       return settings();
     },
     werkgebiedExists: (id: string): boolean => Boolean(q.werkgebied.get(id)),

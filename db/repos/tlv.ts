@@ -2,10 +2,12 @@
 // only counting attachments that exist and belong to this TLV), submit. One transaction per change.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import type { DecisionRecord, sendBackSchema } from '../../shared/contract/commission.js';
 import type { Tlv, tlvInputSchema, tlvRowSchema } from '../../shared/contract/tlv.js';
+import type { SubjectFacts } from '../../shared/domain/commission.js';
 import { fullName } from '../../shared/domain/dossier.js';
 import {
-  REQUIRED_DOCUMENTS, completeness, decisionDue, defaultPeriodEnd, herbeoordelingDeadline, type TlvStatus,
+  REQUIRED_DOCUMENTS, TLV_EDITABLE, completeness, decisionDue, defaultPeriodEnd, herbeoordelingDeadline, type TlvStatus,
 } from '../../shared/domain/tlv.js';
 import { todayInAmsterdam } from '../../shared/domain/validation.js';
 import { uuidv7 } from '../../shared/ids.js';
@@ -14,16 +16,18 @@ import type { BudgetRepo } from './budgets.js';
 import { timelineWriter } from './timeline.js';
 
 export type TlvInputParsed = z.output<typeof tlvInputSchema>;
+type SendBack = z.output<typeof sendBackSchema>;
 type TlvRow = z.infer<typeof tlvRowSchema>;
 interface Raw {
   id: string; dossierId: string; revision: number; status: TlvStatus; body: string; requiredDocuments: string;
   completeAt: string | null; submittedAt: string | null; tlvNumber: string; createdAt: string; updatedAt: string;
+  decision: string | null; sendBack: string | null;
   voornaam: string; tussenvoegsel: string; achternaam: string;
 }
 
 const SELECT = `SELECT t.id, t.dossier_id AS dossierId, t.revision, t.status, t.body, t.required_documents AS requiredDocuments,
   t.complete_at AS completeAt, t.submitted_at AS submittedAt, t.tlv_number AS tlvNumber, t.created_at AS createdAt,
-  t.updated_at AS updatedAt, d.voornaam, d.tussenvoegsel, d.achternaam FROM tlv_applications t JOIN dossiers d ON d.id = t.dossier_id`;
+  t.updated_at AS updatedAt, t.decision, t.send_back AS sendBack, d.voornaam, d.tussenvoegsel, d.achternaam FROM tlv_applications t JOIN dossiers d ON d.id = t.dossier_id`;
 
 const emptyAdvice = { name: '', discipline: '', date: '', advice: '', attachmentId: null };
 
@@ -39,20 +43,26 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
       complete_at, submitted_at, tlv_number, created_at, updated_at) VALUES (?, ?, 1, 'concept', ?, ?, ?, NULL, NULL, '', ?, ?)`),
     update: sqlite.prepare(`UPDATE tlv_applications SET revision = revision + 1, status = @status, period_end = @periodEnd, body = @body,
       complete_at = @completeAt, submitted_at = @submittedAt, updated_at = @at WHERE id = @id AND revision = @baseRevision`),
+    // Sent back = not complete for the commission: the decision clock starts again when it is complete again.
+    sendBack: sqlite.prepare(`UPDATE tlv_applications SET revision = revision + 1, status = 'aanvullen', send_back = @sendBack, complete_at = NULL,
+      updated_at = @at WHERE id = @id`),
+    decide: sqlite.prepare(`UPDATE tlv_applications SET revision = revision + 1, status = @status, decision = @decision, body = @body,
+      period_end = @periodEnd, tlv_number = @tlvNumber, updated_at = @at WHERE id = @id`),
   };
 
   const body = (r: Raw) => JSON.parse(r.body) as TlvInputParsed;
 
-  /** Missing items; attachment ids that are not this TLV's own files do not count. */
-  function missingOf(r: Raw, input: TlvInputParsed) {
+  /** The facts of the completeness rules; attachment ids that are not this TLV's own files do not count. */
+  function factsOf(r: Raw, input: TlvInputParsed) {
     const owned = new Set(q.owned.all(r.id));
-    return completeness({
+    return {
       requiredDocuments: JSON.parse(r.requiredDocuments) as string[],
       documents: input.documents.map((d) => ({ ...d, attachmentIds: d.attachmentIds.filter((a) => owned.has(a)) })),
       advices: input.advices.map((a) => ({ ...a, attachmentId: a.attachmentId && owned.has(a.attachmentId) ? a.attachmentId : null })),
       parentsView: input.parentsView, consent: input.consent, childView: input.childView,
-    });
+    };
   }
+  const missingOf = (r: Raw, input: TlvInputParsed) => completeness(factsOf(r, input));
 
   const due = (completeAt: string | null) => (completeAt ? decisionDue(completeAt, deps.budgets.settings().decisionWeeks) : null);
 
@@ -64,6 +74,8 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
       submittedAt: r.submittedAt, decisionDue: due(r.completeAt),
       herbeoordelingDeadline: input.kind === 'herbeoordeling' && input.periodEnd ? herbeoordelingDeadline(input.periodEnd) : null,
       tlvNumber: r.tlvNumber, createdAt: r.createdAt, updatedAt: r.updatedAt,
+      commissionDecision: r.decision ? (JSON.parse(r.decision) as DecisionRecord) : null,
+      sendBack: r.sendBack ? (JSON.parse(r.sendBack) as SendBack) : null,
     };
   }
 
@@ -118,13 +130,14 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
     },
     save(id: string, baseRevision: number, input: TlvInputParsed): void {
       const r = raw(id);
-      if (r.status !== 'concept') throw new DocError('conflict', [], 'errors.tlv_not_concept');
+      if (!TLV_EDITABLE.includes(r.status)) throw new DocError('conflict', [], 'errors.tlv_not_concept');
       if (r.revision !== baseRevision) throw new DocError('conflict');
-      sqlite.transaction(() => write(r, baseRevision, { status: 'concept', input, completeAt: null, submittedAt: null }))();
+      // Sent back: it stays `aanvullen` (the submitter sees the request) until marked complete again.
+      sqlite.transaction(() => write(r, baseRevision, { status: r.status, input, completeAt: null, submittedAt: r.submittedAt }))();
     },
     markComplete(id: string, baseRevision: number): void {
       const r = raw(id, baseRevision);
-      if (r.status !== 'concept') throw new DocError('conflict', [], 'errors.tlv_not_concept');
+      if (!TLV_EDITABLE.includes(r.status)) throw new DocError('conflict', [], 'errors.tlv_not_concept');
       const input = body(r);
       const missing = missingOf(r, input);
       if (missing.length) throw new DocError('fields', missing, 'errors.tlv_incomplete');
@@ -137,6 +150,36 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
         const at = write(r, baseRevision, { status: 'ingediend', input: body(r), completeAt: r.completeAt, submittedAt: deps.now().toISOString() });
         event(r.dossierId, 'tlv_submitted', r.id, at);
       })();
+    },
+    /** The commission's view: status, dossier, kind and the facts of its completeness rules; null when unknown. */
+    subject(id: string) {
+      const r = q.byId.get(id);
+      if (!r) return null;
+      const input = body(r);
+      const facts: SubjectFacts = { type: 'tlv', tlv: factsOf(r, input) };
+      return { id: r.id, dossierId: r.dossierId, status: r.status, kind: input.kind, title: fullName(r), completeAt: r.completeAt, submittedAt: r.submittedAt, facts };
+    },
+    /** ingediend/aangehouden → aanvullen; call inside the commission's transaction. */
+    sendBack(id: string, record: SendBack): void {
+      const r = raw(id);
+      if (r.status !== 'ingediend' && r.status !== 'aangehouden') throw new DocError('conflict', [], 'errors.commission_not_in_inbox');
+      const at = deps.now().toISOString();
+      q.sendBack.run({ id, sendBack: JSON.stringify(record), at });
+      event(r.dossierId, 'commission_sent_back', r.id, at);
+    },
+    /** The decision carried to the application (status, period, category, number); call inside the commission's transaction. */
+    decide(id: string, record: DecisionRecord): void {
+      const r = raw(id);
+      const input = body(r);
+      const next = record.decision === 'toegekend'
+        ? { ...input, category: record.category, periodStart: record.startDate, periodEnd: record.endDate }
+        : input;
+      const at = deps.now().toISOString();
+      q.decide.run({
+        id, status: record.decision, decision: JSON.stringify(record), body: JSON.stringify(next), periodEnd: next.periodEnd,
+        tlvNumber: record.tlvNumber || r.tlvNumber, at,
+      });
+      event(r.dossierId, 'tlv_decided', r.id, at);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { SyncStatus, syncContract } from '../../shared/contract/sync.js';
 import { DEFAULT_BUDGET_SETTINGS } from '../repos/budgets.js';
 import type { BudgetYearKind } from '../../shared/domain/budget.js';
+import type { Role } from '../../shared/domain/dossier.js';
 import { LIMITS, type EnrollResponse } from '../../shared/sync/protocol.js';
 import { TransportError, type StoreTransport } from '../../shared/sync/transport.js';
 import type { LocalDb } from '../open.js';
@@ -16,6 +17,7 @@ import { pullApplier } from './pull-apply.js';
 import { pushAll } from './push.js';
 import { recordStore } from './records.js';
 import { syncStateStore, type HaltState } from './state.js';
+import { tlvNumberTopUp } from './tlv-numbers.js';
 import { syncViews } from './views.js';
 
 export type SyncPhase = 'push' | 'upload' | 'pull' | 'download';
@@ -41,12 +43,14 @@ export function createSyncEngine(opts: SyncEngineOptions) {
   const state = syncStateStore(sqlite);
   const outbox = outboxStore(sqlite);
   const yearKind = (): BudgetYearKind => {
-    const raw = sqlite.prepare<[], string>(`SELECT value FROM settings WHERE key = 'budgets'`).pluck().get();
+    // Synced for the whole association since issue 6 (association_settings), no longer a device setting.
+    const raw = sqlite.prepare<[], string>(`SELECT value FROM association_settings WHERE key = 'budgets'`).pluck().get();
     return raw ? ((JSON.parse(raw) as { yearKind?: BudgetYearKind }).yearKind ?? DEFAULT_BUDGET_SETTINGS.yearKind) : DEFAULT_BUDGET_SETTINGS.yearKind;
   };
   const records = recordStore(sqlite, yearKind);
   const applier = pullApplier({ local, records, outbox, state, now, log });
   const blobs = blobSync(sqlite, now);
+  const tlvNumbers = tlvNumberTopUp({ sqlite, state, now, log });
   const userName = sqlite.prepare<[string], string>('SELECT name FROM users WHERE id = ?').pluck();
   const views = syncViews(local, {
     now, actorId: () => state.device()?.userId ?? null, actorName: () => userName.get(state.device()?.userId ?? '') ?? '',
@@ -113,8 +117,10 @@ export function createSyncEngine(opts: SyncEngineOptions) {
       await blobs.upload(t, report('upload'));
       const pushed = await pushAll({ outbox, applier, now }, t, report('push'));
       let pulled = 0;
+      let role: Role | null = null;
       for (let restarts = 0; ; ) {
         const page = await t.pull({ cursor: state.cursor(), limit: LIMITS.pullPage });
+        role = page.scope.role;
         if (applier.applyPage(page) === 'restart') {
           // The user's scope changed: local copies outside it were purged; pull everything again from 0.
           if (++restarts > 3) throw new SyncError('sync_store_error');
@@ -125,6 +131,8 @@ export function createSyncEngine(opts: SyncEngineOptions) {
         report('pull')(page.cursor, Math.max(page.head, page.cursor));
         if (!page.more) break;
       }
+      // After the pull: the user's role and the association's numbering pattern are the store's latest.
+      if (role) await tlvNumbers.topUp(t, role);
       await blobs.download(t, report('download'));
       state.setLastSyncAt(now().toISOString());
       runtime = { state: 'idle', errorKey: null };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, SCHEMA_HEADER } from '../../shared/sync/protocol.js';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/entities.js';
 import { httpTransport } from './http-transport.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
@@ -40,7 +41,7 @@ describe('http transport', () => {
     expect(seen!.url).toBe('/v1/pull');
     expect(seen!.headers.authorization).toBe(`Bearer ${'tok'.repeat(12)}`);
     expect(seen!.headers[PROTOCOL_HEADER]).toBe('1');
-    expect(seen!.headers[SCHEMA_HEADER]).toBe('1');
+    expect(seen!.headers[SCHEMA_HEADER]).toBe(String(SYNC_SCHEMA_VERSION));
     expect(JSON.parse(sent)).toEqual({ cursor: 2 });
   });
 
@@ -60,6 +61,20 @@ describe('http transport', () => {
     };
     expect(await httpTransport(url, 't').push({ mutations: [] })).toEqual({ results: [] });
     expect(requests).toBe(2);
+  });
+
+  it('reserves TLV numbers by POST, sending again once on a stale socket (idempotent on requestId)', async () => {
+    const bodies: string[] = [];
+    handler = (req, body, res) => {
+      bodies.push(`${req.method} ${req.url} ${body.toString()}`);
+      if (bodies.length === 1) req.socket.destroy();
+      else json(res, 200, { series: '2026', first: 51, last: 100 });
+    };
+    const req = { requestId: '01a2027d-3c10-7000-9a4e-6d2f8b1c0e77', series: '2026', count: 50 };
+    expect(await httpTransport(url, 't').reserveTlvNumbers(req)).toEqual({ series: '2026', first: 51, last: 100 });
+    expect(bodies).toEqual([0, 1].map(() => `POST /v1/tlv-numbers ${JSON.stringify(req)}`));
+    handler = (_q, _b, res) => json(res, 403, { error: { code: 'forbidden', message: 'x' } });
+    await expect(httpTransport(url, 't').reserveTlvNumbers(req)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('never sends an enrolment twice: its code is used up by the first', async () => {

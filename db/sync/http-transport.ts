@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   ENDPOINTS, PROTOCOL, PROTOCOL_HEADER, SCHEMA_HEADER, blobStatusSchema, enrollResponseSchema, errorResponseSchema,
-  healthResponseSchema, pullResponseSchema, pushResponseSchema, type StoreErrorCode,
+  healthResponseSchema, pullResponseSchema, pushResponseSchema, tlvNumbersResponseSchema, type StoreErrorCode,
 } from '../../shared/sync/protocol.js';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/entities.js';
 import { TransportError, type StoreTransport } from '../../shared/sync/transport.js';
@@ -39,8 +39,9 @@ export function httpTransport(storeUrl: string, token: string | null, opts: Http
       res = await attempt();
     } catch (err) {
       // A kept-alive connection the store already closed (its idle timeout passed while this process was
-      // busy) fails at once: send again on a fresh one. Safe: push is idempotent on (deviceId, seq), pull and
-      // blob reads only read, a blob append names its offset. Enrolment is sent once (its code is used up).
+      // busy) fails at once: send again on a fresh one. Safe: push is idempotent on (deviceId, seq), a TLV
+      // number reservation on (deviceId, requestId), pull and blob reads only read, a blob append names its
+      // offset. Enrolment is sent once (its code is used up).
       if (init.once || !staleConnection(err)) throw new TransportError('offline');
       try {
         res = await attempt();
@@ -79,6 +80,7 @@ export function httpTransport(storeUrl: string, token: string | null, opts: Http
     enroll: async (req) => json(await post(ENDPOINTS.enroll, req, true), enrollResponseSchema),
     push: async (req) => json(await post(ENDPOINTS.push, req), pushResponseSchema),
     pull: async (req) => json(await post(ENDPOINTS.pull, req), pullResponseSchema),
+    reserveTlvNumbers: async (req) => json(await post(ENDPOINTS.tlvNumbers, req), tlvNumbersResponseSchema),
     async blobStatus(sha256) {
       try {
         return await json(await send(`${ENDPOINTS.blobs}${sha256}/status`, { method: 'GET' }), blobStatusSchema);

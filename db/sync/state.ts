@@ -26,7 +26,12 @@ const KEYS = {
   lastSyncAt: 'sync.lastSyncAt',
   halt: 'sync.halt',
   haltKey: 'sync.haltKey',
+  tlvRequests: 'sync.tlvRequests',
 } as const;
+
+/** A TLV number reservation sent (or about to be sent) to the store, kept until its block is in the pool. */
+const tlvRequestSchema = z.object({ requestId: z.string(), series: z.string(), count: z.number().int() });
+export type TlvRequest = z.infer<typeof tlvRequestSchema>;
 
 export function syncStateStore(sqlite: Database.Database) {
   const get = sqlite.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck();
@@ -62,6 +67,12 @@ export function syncStateStore(sqlite: Database.Database) {
       write(KEYS.halt, h);
       write(KEYS.haltKey, h ? key : null);
     },
+    /**
+     * Reservations whose block has not reached the pool yet: written before the request goes out, removed
+     * in the transaction that adds the block, so a lost reply is replayed with the same requestId.
+     */
+    tlvRequests: (): TlvRequest[] => z.array(tlvRequestSchema).catch([]).parse(read(KEYS.tlvRequests) ?? []),
+    setTlvRequests: (list: TlvRequest[]) => write(KEYS.tlvRequests, list.length ? list : null),
   };
 }
 export type SyncStateStore = ReturnType<typeof syncStateStore>;

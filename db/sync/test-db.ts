@@ -55,6 +55,9 @@ export function stubTransport(parts: Pick<StoreTransport, 'push' | 'pull'>): Sto
       throw new TransportError('offline');
     },
     blobGet: async () => new Uint8Array(),
+    reserveTlvNumbers: async () => {
+      throw new TransportError('forbidden');
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // axe-core on the main screens. jsdom has no layout, so colour contrast is checked in the
 // browser (end-to-end); everything structural (names, roles, ARIA, labels) is checked here.
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nl } from '../../shared/i18n/nl.js';
@@ -11,6 +12,7 @@ import { useSession } from './stores/session-store.js';
 import { id, makeDossier, schools, users, WG_ID } from './test/data.js';
 import { fakeTransport, type FakeHandlers } from './test/fake-transport.js';
 import { renderWith } from './test/render.js';
+import { makeInboxRow, makeItem, makeMeeting, makeSettings, MEETING_ID } from './screens/commissie/commission-test-data.js';
 
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
 beforeAll(() => {
@@ -50,6 +52,22 @@ const unlocked: FakeHandlers = {
   'dossiers:get': () => makeDossier({ parents: [{ id: id(40), name: 'Eva', relation: 'moeder', gezag: true, phone: '', email: '' }] }),
 };
 
+const decided = {
+  decision: 'toegekend' as const, category: 'laag', startDate: '2027-01-01', endDate: '2027-07-31', conditions: '', reasons: '', needed: '',
+  tlvNumber: 'TLV-2026-0042', decidedAt: '2026-12-01T15:00:00.000Z', decidedByName: 'Petra', datum: '2026-12-01',
+};
+const commission: FakeHandlers = {
+  ...unlocked,
+  'commission:inbox': () => [
+    makeInboxRow({ missing: [{ path: 'parentsView', key: 'tlv_parents_view' }] }),
+    makeInboxRow({ subjectId: id(850), title: 'Daan Bakker', clock: null }),
+  ],
+  'commission:settings': () => makeSettings(),
+  'commission:meetings': () => [],
+  'commission:meeting': () => makeMeeting({ items: [makeItem(0, { decision: decided, guests: [{ name: 'Juf Anna', kind: 'school', note: '' }] }), makeItem(1)] }),
+  'budgets:settings': () => ({ yearKind: 'schooljaar', capCents: null, decisionWeeks: 6, extraTlvDocuments: [], tlvCategories: [{ key: 'laag', label: 'Laag' }] }),
+};
+
 describe('accessibility (axe, no serious or critical violations)', () => {
   it('vault screen', async () => {
     renderWith(<App />, fakeTransport({ 'vault:status': () => ({ state: 'new', protection: 'passphrase' }) }));
@@ -74,6 +92,24 @@ describe('accessibility (axe, no serious or critical violations)', () => {
     window.location.hash = `#/dossiers/${makeDossier().id}`;
     renderWith(<App />, fakeTransport(unlocked));
     await screen.findByLabelText(nl.dossier.voornaam);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('commissie: inbox and settings', async () => {
+    window.location.hash = '#/commissie';
+    renderWith(<App />, fakeTransport(commission));
+    await screen.findByRole('table', { name: /Inbox/ });
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.setup().click(screen.getByRole('tab', { name: nl.commission.tab_settings }));
+    await screen.findByLabelText(nl.commission.pattern);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('commissie: meeting', async () => {
+    window.location.hash = `#/commissie/vergaderingen/${MEETING_ID}`;
+    renderWith(<App />, fakeTransport(commission));
+    await screen.findByRole('heading', { name: nl.commission.agenda_title });
+    await screen.findByRole('button', { name: /Daan Bakker/ });
     expect(await seriousViolations()).toEqual([]);
   });
 

@@ -1,24 +1,39 @@
 // The app's gates (vault → first-run setup → screens) inside the page landmarks.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header.js';
 import { Link } from './components/link.js';
 import { Busy, ErrorMessage } from './components/status.js';
 import { useDocumentTitle } from './components/use-document-title.js';
 import { errorText } from './i18n.js';
+import { LockScreen } from './lock/lock-screen.js';
+import { useLock } from './lock/lock-store.js';
+import { lockingTransport, type LockingTransport } from './lock/locking-transport.js';
+import { PinSetupScreen } from './lock/pin-setup-screen.js';
+import { useAppLock } from './lock/use-app-lock.js';
 import { paths, useRoute } from './router/router.js';
 import { DossierListScreen } from './screens/dossier-list/dossier-list-screen.js';
 import {
-  ArrangementScreen, ArrangementsOverview, BeheerScreen, BudgetsScreen, ConflictenScreen, DossierScreen, InstellingenScreen,
-  KindgesprekScreen, MdoScreen, SetupScreen, TermijnenScreen, TlvScreen,
+  ArrangementScreen, ArrangementsOverview, BeheerScreen, BudgetsScreen, CommissieScreen, ConflictenScreen, DossierScreen, InstellingenScreen,
+  KindgesprekScreen, MdoScreen, MeetingScreen, SetupScreen, TermijnenScreen, TlvScreen,
 } from './screens/lazy-screens.js';
 import { VaultScreen } from './screens/vault/vault-screen.js';
 import { useSession } from './stores/session-store.js';
-import { ContractError, useTransport } from './transport/transport.js';
+import { ContractError, TransportContext, useTransport } from './transport/transport.js';
 
 export function App() {
+  // Every call goes through the lock's wrapper, so an `app_locked` answer anywhere shows the lock screen.
+  const base = useTransport();
+  const transport = useMemo(() => lockingTransport(base), [base]);
+  return (
+    <TransportContext.Provider value={transport}>
+      <Shell transport={transport} />
+    </TransportContext.Provider>
+  );
+}
+
+function Shell({ transport }: { transport: LockingTransport }) {
   const { t } = useTranslation();
-  const transport = useTransport();
   const { vault, profile, setVault, setProfile } = useSession();
   const [failure, setFailure] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -28,28 +43,40 @@ export function App() {
     transport.call('vault:status', {}).then(setVault, setFailure);
   }, [transport, vault, setVault, attempt]);
 
+  const vaultOpen = vault?.state === 'unlocked';
+  useAppLock(transport, vaultOpen && !failure);
+  const lockPhase = useLock((s) => s.phase);
+  const lockStatus = useLock((s) => s.status);
+
   useEffect(() => {
-    if (vault?.state !== 'unlocked' || profile !== undefined) return;
+    if (vault?.state !== 'unlocked' || profile !== undefined || lockPhase === 'locked') return;
     transport.call('setup:status', {}).then(
       (r) => setProfile(r.profile),
       (err: unknown) => {
         // The database was locked behind our back (e.g. the core restarted): ask again.
         if (err instanceof ContractError && err.code === 'locked') setVault(null);
+        // The app lock: the lock screen shows; asked again after unlocking.
+        else if (err instanceof ContractError && err.code === 'app_locked') return;
         else setFailure(err);
       },
     );
-  }, [transport, vault, profile, setProfile, setVault, attempt]);
+  }, [transport, vault, profile, setProfile, setVault, attempt, lockPhase]);
 
   const route = useRoute();
   // Child mode fills the screen: no header, no navigation (leaving it is a deliberate act).
   const childMode = route.name === 'kindgesprek-kind';
-  const stage = failure ? 'failure' : !vault ? 'starting' : vault.state !== 'unlocked' ? 'vault' : profile === undefined ? 'starting' : profile === null ? 'setup' : 'app';
+  const appLocked = vaultOpen && lockPhase === 'locked';
+  // Under the OS keyring nothing but a PIN can unlock the app lock: one is chosen first.
+  const needsPin = !!lockStatus && !lockStatus.hasPin && !lockStatus.hasPassphrase;
+  const stage = failure ? 'failure' : !vault ? 'starting' : vault.state !== 'unlocked' ? 'vault' : appLocked ? 'locked'
+    : profile === undefined ? 'starting' : profile === null ? 'setup' : needsPin ? 'pin' : 'app';
   const shownStage = useRef<string | null>(null);
   // After unlocking or setting up, the screen changes under the user's focus: start them at the
   // new content. (The first screen after start-up keeps the browser's own focus.)
   useEffect(() => {
     if (stage === 'starting') return;
-    if (shownStage.current && shownStage.current !== stage) document.getElementById('main')?.focus();
+    // The lock screen puts focus in its own field; after unlocking, focus starts at the content.
+    if (shownStage.current && shownStage.current !== stage && stage !== 'locked') document.getElementById('main')?.focus();
     shownStage.current = stage;
   }, [stage]);
 
@@ -64,12 +91,19 @@ export function App() {
         }}
       />
     );
-  } else if (!vault || (vault.state === 'unlocked' && profile === undefined)) {
+  } else if (!vault) {
     content = <Starting />;
   } else if (vault.state !== 'unlocked') {
     content = <VaultScreen state={vault.state} />;
+  } else if (appLocked) {
+    // Instead of everything else: the screens unmount, so nothing personal stays in the page.
+    content = <LockScreen />;
+  } else if (profile === undefined) {
+    content = <Starting />;
   } else if (profile === null) {
     content = <SetupScreen />;
+  } else if (needsPin && lockStatus) {
+    content = <PinSetupScreen status={lockStatus} />;
   } else {
     content = <Screens />;
   }
@@ -77,7 +111,7 @@ export function App() {
 
   return (
     <>
-      {!(childMode && stage === 'app') && <AppHeader showNav={vault?.state === 'unlocked' && !!profile} />}
+      {!(childMode && stage === 'app') && <AppHeader showNav={stage === 'app'} />}
       <main id="main" tabIndex={-1} className={childMode && stage === 'app' ? 'app-main app-main-child' : 'app-main'}>
         <Suspense fallback={loading}>{content}</Suspense>
       </main>
@@ -157,6 +191,10 @@ function Screens() {
       return <InstellingenScreen />;
     case 'conflicten':
       return <ConflictenScreen />;
+    case 'commissie':
+      return <CommissieScreen />;
+    case 'vergadering':
+      return <MeetingScreen key={route.id} id={route.id} />;
     default:
       return <NotFound />;
   }

@@ -9,6 +9,7 @@ import { authenticate, enroll } from './auth.js';
 import { blobAppend, blobRead, blobStatus } from './blobs.js';
 import { pull } from './pull.js';
 import { push } from './push.js';
+import { reserveTlvNumbers } from './tlv-numbers.js';
 import { LIMITS } from '../../shared/sync/protocol.js';
 
 export interface StoreOptions {
@@ -86,6 +87,7 @@ export async function createStore(opts: StoreOptions): Promise<CoreStore> {
     blobStatus: (ctx, sha) => blobStatus(db, ctx, sha),
     blobAppend: (ctx, sha, size, offset, chunk) => blobAppend(db, now, ctx, sha, size, offset, chunk),
     blobRead: (ctx, sha, from) => blobRead(db, ctx, sha, from),
+    reserveTlvNumbers: (ctx, requestId, series, count) => reserveTlvNumbers(db, now, ctx, requestId, series, count),
     admin: createAdmin(db, now),
     async ping() {
       try {

@@ -13,5 +13,5 @@ const kit: TableKit = {
 };
 
 export const {
-  associations, users, devices, enrollmentCodes, rateLimits, records, evictions, seen, history, blobs, blobChunks,
+  associations, users, devices, enrollmentCodes, rateLimits, records, evictions, seen, history, blobs, blobChunks, tlvNumberBlocks,
 } = defineTables(kit);

@@ -125,5 +125,16 @@ export function defineTables(k: TableKit) {
       chunkOffset: big('chunk_offset').notNull(),
       bytes: bytes('bytes').notNull(),
     }, (t) => [primaryKey([t.associationId, t.sha256, t.chunkOffset])]),
+    /** Blocks of TLV numbers handed to devices (numbers first..last of a series), each exactly once. */
+    tlvNumberBlocks: table('tlv_number_blocks', {
+      associationId: text('association_id').notNull(),
+      series: text('series').notNull(),
+      first: big('first').notNull(),
+      last: big('last').notNull(),
+      deviceId: text('device_id').notNull(),
+      /** The device's idempotency key: a replayed request gets this block again. */
+      requestId: text('request_id').notNull(),
+      createdAt: text('created_at').notNull(),
+    }, (t) => [primaryKey([t.deviceId, t.requestId]), index('tlv_number_blocks_series', [t.associationId, t.series, t.last])]),
   };
 }

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { DeviceContext, StoreApi } from '../store-api.js';
 import {
   ENDPOINTS, LIMITS, MIN_PROTOCOL, PROTOCOL, enrollRequestSchema, enrollResponseSchema, pullRequestSchema,
-  pullResponseSchema, pushRequestSchema, pushResponseSchema, type HealthResponse,
+  pullResponseSchema, pushRequestSchema, pushResponseSchema, tlvNumbersRequestSchema, tlvNumbersResponseSchema,
+  type HealthResponse,
 } from '../../shared/sync/protocol.js';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/entities.js';
 import { HttpError, readJson, sendJson } from './http-util.js';
@@ -102,6 +103,17 @@ async function pull(call: Call): Promise<void> {
   reply(call.res, pullResponseSchema, page);
 }
 
+async function tlvNumbers(call: Call): Promise<void> {
+  const input = parseWith(tlvNumbersRequestSchema, await readJson(call.req, TLV_BODY_BYTES));
+  const block = await call.env.store.reserveTlvNumbers(call.ctx, input.requestId, input.series, input.count);
+  if (block === 'forbidden') throw new HttpError('forbidden', 'Only the secretary reserves TLV numbers');
+  if (block === 'invalid') throw new HttpError('bad_request', 'This requestId was used for another series or count');
+  reply(call.res, tlvNumbersResponseSchema, block);
+}
+
+/** A TLV number request is a few dozen bytes. */
+const TLV_BODY_BYTES = 4096;
+
 const exact = (path: string): RegExp => new RegExp(`^${path.replace(/[/.]/g, '\\$&')}$`);
 
 export const ROUTES: readonly Route[] = [
@@ -109,6 +121,10 @@ export const ROUTES: readonly Route[] = [
   { template: ENDPOINTS.enroll, pattern: exact(ENDPOINTS.enroll), methods: { POST: enroll }, protocol: true, auth: false, bodyLimit: LIMITS.bodyBytes },
   { template: ENDPOINTS.push, pattern: exact(ENDPOINTS.push), methods: { POST: push }, protocol: true, auth: true, bodyLimit: LIMITS.bodyBytes },
   { template: ENDPOINTS.pull, pattern: exact(ENDPOINTS.pull), methods: { POST: pull }, protocol: true, auth: true, bodyLimit: LIMITS.bodyBytes },
+  {
+    template: ENDPOINTS.tlvNumbers, pattern: exact(ENDPOINTS.tlvNumbers), methods: { POST: tlvNumbers }, protocol: true, auth: true,
+    bodyLimit: TLV_BODY_BYTES,
+  },
   {
     template: `${ENDPOINTS.blobs}:sha256/status`, pattern: /^\/v1\/blobs\/([^/]+)\/status$/,
     methods: { GET: getBlobStatus }, protocol: true, auth: true, bodyLimit: 0,

@@ -7,6 +7,7 @@ import {
 import { BUDGET_WARNINGS, BUDGET_YEAR_KINDS } from '../domain/budget.js';
 import { isValidIsoDate, requiredText, trimmed } from '../domain/validation.js';
 import { def, idSchema, instantSchema } from './common.js';
+import { decisionSchema, sendBackSchema } from './commission.js';
 import { consentSchema, pdfSchema } from './mdo.js';
 
 const TEXT = 20_000;
@@ -60,6 +61,9 @@ export const arrangementInputSchema = z
     /** The MDO this arrangement came from. */
     mdoId: idSchema.nullable(),
     toelichting: trimmed(TEXT),
+    /** The parents' and the child's view, for the commission (pre-filled from the MDO). */
+    parentsView: trimmed(TEXT).default(''),
+    childView: trimmed(TEXT).default(''),
   })
   .refine((a) => !a.startDate || !a.endDate || a.endDate >= a.startDate, { path: ['endDate'], message: 'period_end_before_start' })
   .refine((a) => a.pupilScope !== 'groep_werkgebied' || a.route === 2, { path: ['pupilScope'], message: 'arr_scope_route2' });
@@ -94,6 +98,10 @@ export const arrangementSchema = z.object({
   history: z.array(transitionSchema),
   evaluation: evaluationInputSchema.extend({ at: instantSchema, byName: z.string() }).nullable(),
   decision: z.object({ decidedAt: z.string(), note: z.string() }).nullable(),
+  /** The commission's decision, when it went through the commission. */
+  commissionDecision: decisionSchema.nullable(),
+  /** The commission's last "aanvullen" request. */
+  sendBack: sendBackSchema.nullable(),
   /** Parents' consent (from the MDO or recorded here). */
   consent: z.array(consentSchema),
   followUpOf: idSchema.nullable(),

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'locked', // the local database is not unlocked yet
+  'app_locked', // the database is open but the app is locked (idle or Ctrl+L): PIN or passphrase first
   'wrong_passphrase',
   'not_supported',
   'forbidden',

@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import { appContract } from './app.js';
 import { arrangementsContract } from './arrangements.js';
 import { beheerContract } from './beheer.js';
+import { commissionContract } from './commission.js';
 import { dossiersContract } from './dossiers.js';
 import { kindgesprekContract } from './kindgesprek.js';
+import { lockContract } from './lock.js';
 import { mdoContract } from './mdo.js';
 import { syncContract } from './sync.js';
 import { termijnenContract } from './termijnen.js';
@@ -20,6 +22,8 @@ export const contract = {
   ...tlvContract,
   ...termijnenContract,
   ...syncContract,
+  ...lockContract,
+  ...commissionContract,
 } as const;
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -45,3 +49,5 @@ export * from './arrangements.js';
 export * from './tlv.js';
 export * from './termijnen.js';
 export * from './sync.js';
+export * from './lock.js';
+export * from './commission.js';

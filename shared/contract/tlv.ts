@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TLV_CONSENT, TLV_KINDS, TLV_STATUSES, TLV_TYPES } from '../domain/tlv.js';
 import { ATTACHMENT_MEDIA_TYPES, ATTACHMENT_OWNERS } from '../domain/attachments.js';
 import { isValidIsoDate, requiredText, trimmed } from '../domain/validation.js';
+import { decisionSchema, sendBackSchema } from './commission.js';
 import { def, fieldIssueSchema, idSchema, instantSchema } from './common.js';
 
 const TEXT = 20_000;
@@ -65,6 +66,10 @@ export const tlvSchema = z.object({
   /** 15 April of the year the period ends, for a herbeoordeling; else null. */
   herbeoordelingDeadline: z.string().nullable(),
   tlvNumber: z.string(),
+  /** The commission's decision, once taken (carries the TLV number on toegekend). */
+  commissionDecision: decisionSchema.nullable(),
+  /** The commission's last "aanvullen" request: what is missing and the secretary's note. */
+  sendBack: sendBackSchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -92,7 +97,7 @@ export const tlvContract = {
   ),
   'tlv:get': def(z.object({ id: idSchema }), tlvSchema),
   'tlv:create': def(z.object({ dossierId: idSchema }), tlvSchema),
-  /** Autosave while concept; later statuses are `conflict` (errors.tlv_not_concept). */
+  /** Autosave while concept or aanvullen; later statuses are `conflict` (errors.tlv_not_concept). */
   'tlv:save': def(z.object({ id: idSchema, baseRevision: z.number().int(), tlv: tlvInputSchema }), tlvSchema),
   /** concept → compleet; `validation` with the missing items as field issues when incomplete. Starts the decision clock. */
   'tlv:markComplete': def(z.object({ id: idSchema, baseRevision: z.number().int() }), tlvSchema),

@@ -12,7 +12,7 @@ export const INZET_TYPES = [
 ] as const;
 export type InzetType = (typeof INZET_TYPES)[number];
 export const ARR_STATUSES = [
-  'concept', 'ingediend', 'toegekend', 'afgewezen', 'aangehouden', 'lopend', 'geevalueerd', 'afgesloten', 'verlengd',
+  'concept', 'ingediend', 'aanvullen', 'toegekend', 'afgewezen', 'aangehouden', 'lopend', 'geevalueerd', 'afgesloten', 'verlengd',
 ] as const;
 export type ArrStatus = (typeof ARR_STATUSES)[number];
 export const GOAL_RESULTS = ['behaald', 'deels', 'niet'] as const;
@@ -27,7 +27,9 @@ export const ARR_SORT_FIELDS = ['updatedAt', 'createdAt', 'startDate', 'totalCen
  */
 export const TRANSITIONS: Readonly<Record<ArrStatus, readonly ArrStatus[]>> = {
   concept: ['ingediend'],
-  ingediend: ['toegekend', 'afgewezen', 'aangehouden'],
+  // aanvullen: sent back by the commission's secretary (commission:sendBack), resubmitted by the consultant.
+  ingediend: ['toegekend', 'afgewezen', 'aangehouden', 'aanvullen'],
+  aanvullen: ['ingediend'],
   aangehouden: ['ingediend', 'toegekend', 'afgewezen'],
   toegekend: ['lopend'],
   afgewezen: [],
@@ -39,10 +41,10 @@ export const TRANSITIONS: Readonly<Record<ArrStatus, readonly ArrStatus[]>> = {
 
 export const TERMINAL_STATUSES: readonly ArrStatus[] = ['afgewezen', 'afgesloten', 'verlengd'];
 /** A decision was taken on these: their goals/inzet are frozen. */
-export const EDITABLE_STATUSES: readonly ArrStatus[] = ['concept'];
+export const EDITABLE_STATUSES: readonly ArrStatus[] = ['concept', 'aanvullen'];
 
 const ORDER: Record<ArrStatus, number> = {
-  concept: 0, ingediend: 1, aangehouden: 2, toegekend: 3, afgewezen: 3, lopend: 4, geevalueerd: 5, afgesloten: 6, verlengd: 6,
+  concept: 0, ingediend: 1, aanvullen: 1, aangehouden: 2, toegekend: 3, afgewezen: 3, lopend: 4, geevalueerd: 5, afgesloten: 6, verlengd: 6,
 };
 
 export type TransitionCheck = { ok: true } | { ok: false; key: string };

@@ -30,6 +30,7 @@ export const TIMELINE_EVENTS = [
   'created', 'changed', 'closed', 'reopened',
   'mdo_created', 'mdo_finalised', 'mdo_corrected', 'consent', 'kindgesprek_finished',
   'arrangement_submitted', 'arrangement_decided', 'arrangement_evaluated', 'tlv_submitted',
+  'tlv_decided', 'commission_sent_back',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENTS)[number];
 

@@ -7,7 +7,10 @@ export const TLV_TYPES = ['sbo', 'so', 'vso', 'pro', 'bovenschools'] as const;
 export type TlvType = (typeof TLV_TYPES)[number];
 export const TLV_KINDS = ['eerste_aanvraag', 'herbeoordeling', 'verlenging'] as const;
 export type TlvKind = (typeof TLV_KINDS)[number];
-export const TLV_STATUSES = ['concept', 'compleet', 'ingediend', 'toegekend', 'afgewezen', 'aangehouden'] as const;
+/** `aanvullen`: the commission's secretary sent it back with what is missing; editable like a concept. */
+export const TLV_STATUSES = ['concept', 'compleet', 'ingediend', 'aanvullen', 'toegekend', 'afgewezen', 'aangehouden'] as const;
+/** Statuses in which the submitter may still edit the application. */
+export const TLV_EDITABLE: readonly TlvStatus[] = ['concept', 'aanvullen'];
 export type TlvStatus = (typeof TLV_STATUSES)[number];
 /** Default bekostigingscategorieën; the labels are configurable per association. */
 export const DEFAULT_CATEGORIES = ['laag', 'midden', 'hoog'] as const;

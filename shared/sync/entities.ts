@@ -59,11 +59,12 @@ export interface EntityDef {
 export const SYNC_ENTITIES = [
   'user', 'werkgebied', 'school', 'budget_allocation', 'dossier', 'dossier_parent', 'dossier_involved',
   'dossier_event', 'mdo', 'dossier_action', 'kindgesprek', 'arrangement', 'tlv', 'attachment', 'conflict',
+  'association_setting', 'commission_meeting', 'commission_item',
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 /** Version of the entity schemas below; bump it whenever a field is added, removed or retyped. */
-export const SYNC_SCHEMA_VERSION = 1;
+export const SYNC_SCHEMA_VERSION = 2;
 
 const f = (spec: string): FieldDef[] =>
   spec.trim().split(/\s+/).map((s) => {
@@ -78,6 +79,8 @@ const CASEWORK: readonly Role[] = ['consulent', 'school'];
 /** The secretary sees what the commission needs: dossiers, applications, arrangements and their files. */
 const CASE_READERS: readonly Role[] = ['consulent', 'school', 'secretaris'];
 const dossierChild = { kind: 'parent', entity: 'dossier', field: 'dossier_id' } as const;
+/** The commission's own records: the secretary's (association-wide; decisions reach dossiers through the TLV/arrangement). */
+const COMMISSION: readonly Role[] = ['secretaris'];
 
 export const ENTITY_DEFS: readonly EntityDef[] = [
   {
@@ -147,14 +150,15 @@ export const ENTITY_DEFS: readonly EntityDef[] = [
   {
     name: 'arrangement', table: 'arrangements', key: ['id'],
     fields: f(`id status title dossier_id:text? werkgebied_id school_id:text? route:int targets:json start_date end_date
-      total_cents:int body:json follow_up_of:text? followed_by:text? mdo_id:text? created_at updated_at`),
+      total_cents:int body:json follow_up_of:text? followed_by:text? mdo_id:text? decision:json? send_back:json? created_at
+      updated_at`),
     localOnly: ['revision'], scope: { kind: 'werkgebied', werkgebiedField: 'werkgebied_id', schoolField: 'school_id' },
     read: CASE_READERS, write: ['consulent', 'school', 'secretaris'], deletable: false,
   },
   {
     name: 'tlv', table: 'tlv_applications', key: ['id'],
     fields: f(`id dossier_id status period_end body:json required_documents:json complete_at:text? submitted_at:text?
-      tlv_number created_at updated_at`),
+      tlv_number decision:json? send_back:json? created_at updated_at`),
     localOnly: ['revision'], scope: dossierChild, read: CASE_READERS, write: ['consulent', 'school', 'secretaris'],
     deletable: false,
   },
@@ -172,6 +176,24 @@ export const ENTITY_DEFS: readonly EntityDef[] = [
     read: CASE_READERS, write: ['consulent', 'school', 'secretaris'], deletable: false,
     // Only the outcome of an open conflict may be recorded; the versions themselves are the store's.
     finalised: { field: 'status', values: ['open', 'resolved'], mutable: ['status', 'resolution', 'resolved_by', 'resolved_at'] },
+  },
+  {
+    // Settings the whole association shares (commission rules, numbering, budgets); not the school's to change.
+    name: 'association_setting', table: 'association_settings', key: ['key'], fields: f('key value:json updated_at'), localOnly: [],
+    scope: { kind: 'association' }, read: ALL, write: ['consulent', 'secretaris', 'beheerder'], deletable: false,
+  },
+  {
+    name: 'commission_meeting', table: 'commission_meetings', key: ['id'],
+    fields: f(`id datum tijd locatie online:int link members:json status notulen:narrative notulen_status vastgesteld_at:text?
+      vastgesteld_by:text? created_at updated_at`),
+    localOnly: ['revision'], scope: { kind: 'association' }, read: COMMISSION, write: COMMISSION, deletable: false,
+    finalised: { field: 'notulen_status', values: ['vastgesteld'], mutable: [] },
+  },
+  {
+    name: 'commission_item', table: 'commission_items', key: ['id'],
+    fields: f(`id meeting_id position:int subject_type subject_id dossier_id:text? minutes:int guests:json checks:json
+      decision:json? letters_sent_at:text? created_at updated_at`),
+    localOnly: [], scope: { kind: 'association' }, read: COMMISSION, write: COMMISSION, deletable: true,
   },
 ];
 

@@ -24,6 +24,8 @@ export const LIMITS = {
   blobBytes: 50 * 1024 * 1024,
   /** Enrolment attempts per client address per 15 minutes. */
   enrollAttempts: 10,
+  /** TLV numbers per reservation. */
+  tlvNumbersBlock: 200,
 } as const;
 
 const id = z.string().min(1).max(200);
@@ -146,6 +148,23 @@ export const enrollResponseSchema = z.object({
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
+/** The series a TLV number counts in: a calendar year, a school year or one running series (shared/domain/commission.ts). */
+export const TLV_SERIES = /^(\d{4}|\d{4}-\d{4}|doorlopend)$/;
+/** Reserve a block of TLV numbers (secretaris only). Idempotent on (deviceId, requestId): a replay returns the same block. */
+export const tlvNumbersRequestSchema = z.object({
+  requestId: z.uuid(),
+  series: z.string().regex(TLV_SERIES),
+  count: z.number().int().min(1).max(LIMITS.tlvNumbersBlock),
+});
+/** The block `first`..`last` (inclusive) of `series`, given to this device only. */
+export const tlvNumbersResponseSchema = z.object({
+  series: z.string().regex(TLV_SERIES),
+  first: z.number().int().positive(),
+  last: z.number().int().positive(),
+});
+export type TlvNumbersRequest = z.infer<typeof tlvNumbersRequestSchema>;
+export type TlvNumbersResponse = z.infer<typeof tlvNumbersResponseSchema>;
+
 export const blobStatusSchema = z.object({ sha256, size: z.number().int(), received: z.number().int(), complete: z.boolean() });
 
 export const STORE_ERROR_CODES = [
@@ -175,6 +194,8 @@ export const ENDPOINTS = {
   enroll: '/v1/enroll', // POST enrollRequestSchema → enrollResponseSchema
   push: '/v1/push', // POST pushRequestSchema → pushResponseSchema
   pull: '/v1/pull', // POST pullRequestSchema → pullResponseSchema
+  /** POST tlvNumbersRequestSchema → tlvNumbersResponseSchema; 403 forbidden for every role but secretaris. */
+  tlvNumbers: '/v1/tlv-numbers',
   /**
    * `/v1/blobs/<sha256>`: GET → the bytes (honours `Range: bytes=<from>-`, replies 206);
    * PATCH with headers `upload-offset` and `upload-length` (total size) and an octet-stream chunk

@@ -2,7 +2,7 @@
 // property and fault tests wrap the store in-process and drop, repeat or reorder deliveries.
 import type {
   BlobStatus, EnrollRequest, EnrollResponse, HealthResponse, PullRequest, PullResponse, PushRequest, PushResponse,
-  StoreErrorCode,
+  StoreErrorCode, TlvNumbersRequest, TlvNumbersResponse,
 } from './protocol.js';
 
 export interface StoreTransport {
@@ -14,6 +14,8 @@ export interface StoreTransport {
   blobAppend(sha256: string, size: number, offset: number, chunk: Uint8Array): Promise<BlobStatus>;
   /** The bytes from `from` to the end. */
   blobGet(sha256: string, from: number): Promise<Uint8Array>;
+  /** Reserves a block of TLV numbers for this device (secretaris only); a replayed requestId returns the same block. */
+  reserveTlvNumbers(req: TlvNumbersRequest): Promise<TlvNumbersResponse>;
 }
 
 /** A failed call: a store error code, or `offline` when the store could not be reached or the reply was cut. */

@@ -4,8 +4,9 @@
 // `offline`), deliver a push twice, or cut an upload/download short.
 import {
   LIMITS, blobStatusSchema, enrollRequestSchema, enrollResponseSchema, pullRequestSchema, pullResponseSchema, pushRequestSchema,
-  pushResponseSchema, type StoreErrorCode,
+  pushResponseSchema, tlvNumbersRequestSchema, tlvNumbersResponseSchema, type StoreErrorCode,
 } from '../../shared/sync/protocol.js';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/entities.js';
 import { TransportError, type StoreTransport } from '../../shared/sync/transport.js';
 import type { DeviceContext, StoreApi } from '../../server/store-api.js';
 
@@ -59,7 +60,7 @@ export function inProcessTransport(store: StoreApi, token: string | null, opts: 
     calls,
     async health() {
       enter('health');
-      return leave('health', { ok: await store.ping(), protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false });
+      return leave('health', { ok: await store.ping(), protocol: { min: 1, max: 1 }, schema: SYNC_SCHEMA_VERSION, allowInsecureHttp: false });
     },
     async enroll(req) {
       enter('enroll');
@@ -110,6 +111,16 @@ export function inProcessTransport(store: StoreApi, token: string | null, opts: 
         return new Uint8Array(res.bytes.subarray(0, cut));
       }
       return leave('blobGet', new Uint8Array(res.bytes));
+    },
+    async reserveTlvNumbers(req) {
+      enter('reserveTlvNumbers');
+      const c = await ctx();
+      const parsed = tlvNumbersRequestSchema.safeParse(wire(req));
+      if (!parsed.success) return fail('bad_request');
+      const res = await store.reserveTlvNumbers(c, parsed.data.requestId, parsed.data.series, parsed.data.count);
+      if (res === 'forbidden') return fail('forbidden');
+      if (res === 'invalid') return fail('bad_request');
+      return leave('reserveTlvNumbers', tlvNumbersResponseSchema.parse(wire(res)));
     },
   };
   return t;

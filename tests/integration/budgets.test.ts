@@ -54,6 +54,16 @@ describe('budgets', () => {
     expect(cal.yearKey).toBe('2026');
     expect(cal.before.committedCents).toBe(122_000 + 41_918);
     expect((await t.call('budgets:list', { year: '2026' })).association.committedCents).toBe(cal.before.committedCents);
+
+    // The settings are the association's: a change made on another device arrives by sync (written as the
+    // pull does, straight into association_settings) and is used at once, per-year amounts included.
+    const settings = await t.call('budgets:settings', {});
+    t.core.local!.sqlite.prepare("UPDATE association_settings SET value = ? WHERE key = 'budgets'")
+      .run(JSON.stringify({ ...settings, yearKind: 'schooljaar', capCents: 123_400 }));
+    expect(await t.call('budgets:settings', {})).toMatchObject({ yearKind: 'schooljaar', capCents: 123_400 });
+    const back = await t.call('arrangements:budgetEffect', { werkgebiedId: ids.werkgebiedId, amountCents: 0, startDate: '2026-09-01' });
+    expect(back.yearKey).toBe('2026-2027');
+    expect(back.before.committedCents).toBe(line.committedCents);
   });
 
   it('shows what a proposal does: overspend and over the cap', async () => {

@@ -31,4 +31,17 @@ describe('demo association generator', () => {
     expect(!again.ok && again.error.code).toBe('bad_request');
     for (const t of [a, b, c]) t.dispose();
   });
+
+  it("fills the commission's inbox with complete, submitted TLV applications", async () => {
+    const t = tempCore({ now: () => new Date('2026-11-02T10:00:00Z') });
+    await t.call('setup:loadDemo', { dossiers: 200 });
+    const inbox = await t.call('commission:inbox', {});
+    expect(inbox).toHaveLength(6);
+    expect(inbox.every((r) => r.subjectType === 'tlv' && r.status === 'ingediend' && r.missing.length === 0 && r.clock !== null)).toBe(true);
+    // Ready for the agenda.
+    const m = await t.call('commission:createMeeting', { meeting: { datum: '2026-11-10', tijd: '09:00', locatie: 'Kantoor', online: false, link: '', members: [] } });
+    const added = await t.call('commission:addItem', { meetingId: m.id, baseRevision: m.revision, subjectType: 'tlv', subjectId: inbox[0]!.subjectId });
+    expect(added.items).toHaveLength(1);
+    t.dispose();
+  });
 });

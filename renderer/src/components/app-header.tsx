@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../../shared/i18n/index.js';
+import { LockButton } from '../lock/lock-button.js';
 import { paths, useRoute } from '../router/router.js';
 import { useLanguage } from '../stores/language-store.js';
 import { useSession } from '../stores/session-store.js';
@@ -11,7 +12,7 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
   const profile = useSession((s) => s.profile);
   const { lang, setLang } = useLanguage();
   const route = useRoute();
-  const own = ['beheer', 'not-found', 'arrangementen', 'arrangement', 'budgetten', 'termijnen', 'instellingen', 'conflicten'];
+  const own = ['beheer', 'not-found', 'arrangementen', 'arrangement', 'budgetten', 'termijnen', 'instellingen', 'conflicten', 'commissie', 'vergadering'];
   const inDossiers = !own.includes(route.name);
   const item = (to: string, label: string, current: boolean) => (
     <li>
@@ -44,6 +45,7 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
             {item(paths.arrangementen, t('arrangements.nav'), route.name === 'arrangementen' || route.name === 'arrangement')}
             {item(paths.budgetten, t('budgets.nav'), route.name === 'budgetten')}
             {item(paths.termijnen, t('termijnen.nav'), route.name === 'termijnen')}
+            {item(paths.commissie, t('commission.nav'), route.name === 'commissie' || route.name === 'vergadering')}
             <li>
               <Link to={paths.beheer} aria-current={route.name === 'beheer' ? 'page' : undefined}>
                 {t('nav.beheer')}
@@ -61,6 +63,7 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
             <span className="app-association">{t('nav.association', { name: profile.associationName })}</span>
           </p>
         )}
+        {showNav && <LockButton />}
         <div role="group" aria-label={t('nav.language')} className="lang-switch">
           {LANGS.map((l) => (
             <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>

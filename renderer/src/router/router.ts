@@ -1,5 +1,5 @@
 // A tiny hash router: `#/dossiers`, `#/dossiers/<id>`, `#/dossiers/nieuw`, `#/beheer`,
-// `#/instellingen`, `#/conflicten`, `#/dossiers/<id>/mdo/<mdoId>`, `#/dossiers/<id>/kindgesprek/<kgId>` and its `/kind` (child mode).
+// `#/instellingen`, `#/conflicten`, `#/commissie`, `#/commissie/vergaderingen/<id>`, `#/dossiers/<id>/mdo/<mdoId>`, `#/dossiers/<id>/kindgesprek/<kgId>` and its `/kind` (child mode).
 // Screens with unsaved work register a leave guard; every in-app navigation asks it first.
 import { useSyncExternalStore } from 'react';
 
@@ -18,6 +18,8 @@ export type Route =
   | { name: 'termijnen' }
   | { name: 'instellingen' }
   | { name: 'conflicten' }
+  | { name: 'commissie' }
+  | { name: 'vergadering'; id: string }
   | { name: 'not-found' };
 
 export const paths = {
@@ -37,6 +39,8 @@ export const paths = {
   termijnen: '#/termijnen',
   instellingen: '#/instellingen',
   conflicten: '#/conflicten',
+  commissie: '#/commissie',
+  vergadering: (id: string) => `#/commissie/vergaderingen/${encodeURIComponent(id)}`,
 } as const;
 
 export function parseHash(hash: string): Route {
@@ -57,6 +61,9 @@ export function parseHash(hash: string): Route {
   if (path === '/termijnen') return { name: 'termijnen' };
   if (path === '/instellingen') return { name: 'instellingen' };
   if (path === '/conflicten') return { name: 'conflicten' };
+  if (path === '/commissie') return { name: 'commissie' };
+  const meeting = /^\/commissie\/vergaderingen\/([^/]+)$/.exec(path);
+  if (meeting) return { name: 'vergadering', id: decodeURIComponent(meeting[1]!) };
   const arr = /^\/(arrangementen|tlv)\/([^/]+)$/.exec(path);
   if (arr) return { name: arr[1] === 'tlv' ? 'tlv' : 'arrangement', id: decodeURIComponent(arr[2]!) };
   return { name: 'not-found' };

@@ -17,4 +17,6 @@ export const TermijnenScreen = lazy(() => import('./termijnen/termijnen-screen.j
 export const InstellingenScreen = lazy(() =>
   import('./instellingen/instellingen-screen.js').then((m) => ({ default: m.InstellingenScreen })),
 );
+export const CommissieScreen = lazy(() => import('./commissie/commissie-screen.js').then((m) => ({ default: m.CommissieScreen })));
+export const MeetingScreen = lazy(() => import('./commissie/meeting-screen.js').then((m) => ({ default: m.MeetingScreen })));
 export const ConflictenScreen = lazy(() => import('./conflicten/conflicten-screen.js').then((m) => ({ default: m.ConflictenScreen })));

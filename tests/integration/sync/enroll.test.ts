@@ -30,6 +30,9 @@ function app(health: Partial<HealthResponse> = {}, enroll: () => Promise<EnrollR
       throw new TransportError('offline');
     },
     blobGet: async () => new Uint8Array(),
+    reserveTlvNumbers: async () => {
+      throw new TransportError('offline');
+    },
   });
   const core: Core = createCore({
     dataDir: d.dir, migrationsFolder: MIGRATIONS, dataKey: randomBytes(32), checkOutputs: true, log: () => {}, syncIntervalMs: 0, syncTransport: fake,
@@ -103,6 +106,9 @@ describe('sync:enroll', () => {
         throw new TransportError('offline');
       },
       blobGet: async () => new Uint8Array(),
+      reserveTlvNumbers: async () => {
+        throw new TransportError('offline');
+      },
     };
     const core = createCore({ dataDir: d.dir, migrationsFolder: MIGRATIONS, dataKey: randomBytes(32), log: () => {}, syncIntervalMs: 20, syncTransport: () => t });
     await core.call('sync:enroll', { storeUrl: 'https://s.example', code: 'ABCD-EFGH', deviceName: 'L' });

@@ -1,5 +1,6 @@
 // Authorisation over real HTTP on the real store: every role × every entity × own/foreign scope,
 // what each role may pull and download, and isolation between associations.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '../../../server/http/server.js';
 import type { Role } from '../../../shared/domain/dossier.js';
@@ -8,7 +9,7 @@ import type { WireRow } from '../../../shared/sync/protocol.js';
 import {
   backends, CASEWORK, caseRow, MATRIX_ROLES, newId, row, seedAssociation, serve, stopBackends, visible, type Seeded, type Tag,
 } from './store-fixture.js';
-import { send, v1Headers } from './http-client.js';
+import { post, send, v1Headers } from './http-client.js';
 
 const BACKENDS = await backends();
 afterAll(() => stopBackends());
@@ -60,6 +61,13 @@ function casesFor(s: Seeded): Case[] {
   cases.push({ label: 'new budget', entity: 'budget_allocation', id: bId, data: row('budget_allocation', { werkgebied_id: s.werkgebied.B, year_key: year, allocated_cents: 5 }), base: null, side: 'wide', isNew: true, tag: 'wide' });
   const u = newId('user');
   cases.push({ label: 'new user', entity: 'user', id: u, data: row('user', { id: u, role: 'consulent' }), base: null, side: 'wide', isNew: true, tag: 'wide' });
+  // The commission's association-wide records (issue 6): settings for several roles, meetings and items for the secretary.
+  const setting = newId('setting');
+  cases.push({ label: 'new setting', entity: 'association_setting', id: setting, data: row('association_setting', { key: setting, value: '{}' }), base: null, side: 'wide', isNew: true, tag: 'wide' });
+  const meeting = newId('meeting');
+  cases.push({ label: 'new meeting', entity: 'commission_meeting', id: meeting, data: row('commission_meeting', { id: meeting, status: 'gepland', notulen_status: 'concept' }), base: null, side: 'wide', isNew: true, tag: 'wide' });
+  const item = newId('item');
+  cases.push({ label: 'new item', entity: 'commission_item', id: item, data: row('commission_item', { id: item, meeting_id: meeting, subject_type: 'tlv', subject_id: s.ids.B.tlv! }), base: null, side: 'wide', isNew: true, tag: 'wide' });
   const c = newId('conflict');
   cases.push({
     label: 'new conflict', entity: 'conflict', id: c, side: 'own', isNew: true, tag: 'A', base: null,
@@ -149,6 +157,40 @@ describe.each(BACKENDS)('authorisation matrix on $name', (backend) => {
     }
     // Whatever got written, every pull still stays inside its scope.
     await expectPullsInScope(x, y);
+  });
+
+  it('tlv-numbers: only the secretary reserves (403 for every other role), replays are idempotent, bad bodies → 400', async () => {
+    const body = (over: Record<string, unknown> = {}) => ({ requestId: randomUUID(), series: '2026', count: 20, ...over });
+    for (const role of MATRIX_ROLES.filter((r) => r !== 'secretaris')) {
+      const res = await post(server.port, '/v1/tlv-numbers', body(), x.devices[role].token);
+      expect(res.status, role).toBe(403);
+      expect(res.json.error.code, role).toBe('forbidden');
+    }
+    const sec = x.devices.secretaris.token;
+    const req = body({ series: '2031' });
+    const first = await post(server.port, '/v1/tlv-numbers', req, sec);
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ series: '2031', first: 1, last: 20 });
+    expect((await post(server.port, '/v1/tlv-numbers', req, sec)).json).toEqual(first.json);
+    expect((await post(server.port, '/v1/tlv-numbers', body({ series: '2031', count: 5 }), sec)).json).toEqual({ series: '2031', first: 21, last: 25 });
+    // Another association counts its own series.
+    expect((await post(server.port, '/v1/tlv-numbers', body({ series: '2031', count: 5 }), y.devices.secretaris.token)).json)
+      .toEqual({ series: '2031', first: 1, last: 5 });
+    const bad: unknown[] = [
+      body({ series: '31' }), body({ series: 'lopend' }), body({ count: 0 }), body({ count: 201 }), body({ count: 2.5 }), body({ count: '20' }),
+      body({ requestId: 'not-a-uuid' }), { series: '2031', count: 1 }, [], 'null', '{"requestId":',
+      { ...req, count: 21 },
+    ];
+    for (const b of bad) {
+      const res = await post(server.port, '/v1/tlv-numbers', b, sec);
+      expect(res.status, JSON.stringify(b)).toBe(400);
+      expect(res.json.error.code).toBe('bad_request');
+    }
+    expect((await post(server.port, '/v1/tlv-numbers', body(), undefined)).status).toBe(401);
+    expect((await post(server.port, '/v1/tlv-numbers', body({ pad: 'x'.repeat(5000) }), sec)).status).toBe(413);
+    expect((await send(server.port, { path: '/v1/tlv-numbers', headers: v1Headers(sec) })).status).toBe(405);
+    // Nothing above reserved anything.
+    expect((await post(server.port, '/v1/tlv-numbers', body({ series: '2031', count: 1 }), sec)).json).toEqual({ series: '2031', first: 26, last: 26 });
   });
 
   it('tenant isolation: a device cannot write into another association by id', async () => {

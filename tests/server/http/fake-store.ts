@@ -111,6 +111,10 @@ export function fakeStore(): FakeStore {
       if (!b?.complete) return 'not_found';
       return { size: b.size, bytes: b.bytes.subarray(from) };
     },
+    async reserveTlvNumbers(ctx, _requestId, series, count) {
+      s.calls.push('reserveTlvNumbers');
+      return ctx.role === 'secretaris' ? { series, first: 1, last: count } : 'forbidden';
+    },
     admin: {} as StoreApi['admin'],
     async ping() {
       return s.pingOk;

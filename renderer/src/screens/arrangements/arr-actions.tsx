@@ -26,7 +26,8 @@ export function ArrActions({ arrangement: a, before, onDone }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const [open, setOpen] = useState<ArrStatus | null>(null);
-  const legal = ARR_STATUSES.filter((to) => canTransition(a.status, to).ok);
+  // Sending back ter aanvulling is the commission's (commission:sendBack, with what is missing), not a status button.
+  const legal = ARR_STATUSES.filter((to) => to !== 'aanvullen' && canTransition(a.status, to).ok);
   const why = legal.length === 0 ? canTransition(a.status, 'ingediend') : null;
   return (
     <section className="form-section arr-actions" aria-labelledby="arr-actions-title">

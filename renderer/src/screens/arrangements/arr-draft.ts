@@ -3,7 +3,7 @@
 import {
   arrangementInputSchema, type Arrangement, type ArrangementInput, type Dossier,
 } from '../../../../shared/contract/index.js';
-import type { InzetType, InzetUnit, Route, Target } from '../../../../shared/domain/arrangement.js';
+import { EDITABLE_STATUSES, type InzetType, type InzetUnit, type Route, type Target } from '../../../../shared/domain/arrangement.js';
 import { addMonths } from '../../../../shared/domain/calendar.js';
 import { formatDecimal, lineCostCents, parseDecimal, totalCents } from '../../../../shared/domain/money.js';
 import { issuesOf, todayInAmsterdam } from '../../../../shared/domain/validation.js';
@@ -23,6 +23,8 @@ export interface ArrDraft {
   /** As typed; for a group the number of pupils, and for a group across the werkgebied its schools. */
   pupilCount: string; schoolIds: string[];
   ondersteuningsvraag: string; toelichting: string; startDate: string; endDate: string;
+  /** For the commission: the parents' view and the child's opinion. */
+  parentsView: string; childView: string;
   evaluationDates: { key: string; date: string }[]; goals: GoalDraft[]; inzet: InzetDraft[];
 }
 
@@ -52,6 +54,7 @@ export function draftFromArrangement(a: Arrangement): ArrDraft {
     title: a.title, route: a.route, targets: [...a.targets], pupilScope: a.pupilScope,
     pupilCount: String(a.pupilCount), schoolIds: [...new Set(a.pupils.flatMap((p) => (p.schoolId ? [p.schoolId] : [])))],
     ondersteuningsvraag: a.ondersteuningsvraag ?? '', toelichting: a.toelichting ?? '', startDate: a.startDate, endDate: a.endDate,
+    parentsView: a.parentsView ?? '', childView: a.childView ?? '',
     evaluationDates: a.evaluationDates.map((date) => ({ key: newKey(), date })),
     goals: a.goals.map((g) => ({ key: newKey(), id: g.id, wat: g.wat, resultaat: g.resultaat ?? '', wanneer: g.wanneer })),
     inzet: a.inzet.map((l) => ({
@@ -89,6 +92,7 @@ export function toArrangementInput(d: ArrDraft, saved: Arrangement): Arrangement
     title: d.title, dossierId: saved.dossierId, werkgebiedId: saved.werkgebiedId, schoolId: saved.schoolId, route: d.route,
     targets: d.targets, pupilScope: d.pupilScope, pupils: pupilsOf(d, saved), pupilCount: d.pupilScope === 'een_leerling' ? 1 : int(d.pupilCount),
     ondersteuningsvraag: d.ondersteuningsvraag, toelichting: d.toelichting, startDate: d.startDate, endDate: d.endDate,
+    parentsView: d.parentsView, childView: d.childView,
     evaluationDates: d.evaluationDates.map((e) => e.date), mdoId: saved.mdoId,
     goals: d.goals.map(({ key: _k, id, ...g }) => ({ ...(id ? { id } : {}), ...g })),
     inzet: d.inzet.map(({ key: _k, id, type, hours: _h, weeks: _w, rate: _r, ...l }, i) => ({
@@ -124,7 +128,7 @@ export function createArrEditor(transport: Transport, initial: Arrangement, dela
       validate: (d) => validate(d, current),
       send: (draft, saved) =>
         transport.call('arrangements:save', { id: saved.id, baseRevision: saved.revision, arrangement: toArrangementInput(draft, saved) }),
-      readOnly: (a) => a.status !== 'concept',
+      readOnly: (a) => !EDITABLE_STATUSES.includes(a.status),
       adopt: (cur, sent, saved) => {
         current = saved;
         const fill = <T extends { key: string; id?: string }>(rows: T[], sentRows: T[], ids: { id: string }[]) => {

@@ -181,6 +181,14 @@ export function ArrFields({ draft, schools, readOnly, errorOf, edit }: Props) {
         <TextArea id={fid('toelichting')} label={t('arrangements.toelichting')} value={draft.toelichting} rows={3} disabled={dis}
           error={errorOf('toelichting')} onChange={(v) => set('toelichting', v)} />
       </section>
+
+      <section className="form-section" aria-labelledby="arr-views">
+        <h2 id="arr-views">{t('arrangements.section_views')}</h2>
+        <TextArea id={fid('parentsView')} label={t('arrangements.parents_view')} value={draft.parentsView} rows={4} disabled={dis}
+          error={errorOf('parentsView')} onChange={(v) => set('parentsView', v)} />
+        <TextArea id={fid('childView')} label={t('arrangements.child_view')} value={draft.childView} rows={4} disabled={dis}
+          error={errorOf('childView')} onChange={(v) => set('childView', v)} />
+      </section>
     </>
   );
 }

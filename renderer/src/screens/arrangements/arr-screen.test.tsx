@@ -18,7 +18,7 @@ export function makeArrangement(patch: Partial<Arrangement> = {}): Arrangement {
     pupilScope: 'een_leerling', pupils: [], pupilCount: 1, ondersteuningsvraag: '', goals: [], inzet: [],
     startDate: '2026-09-01', endDate: '2027-02-28', evaluationDates: [], mdoId: null, toelichting: '',
     status: 'concept', revision: 1, totalCents: 0, budgetYear: '2026-2027', perYear: [], warnings: [], history: [],
-    evaluation: null, decision: null, consent: [], followUpOf: null, followedBy: null, dossierName: 'Sanne de Vries',
+    evaluation: null, decision: null, commissionDecision: null, sendBack: null, parentsView: '', childView: '', consent: [], followUpOf: null, followedBy: null, dossierName: 'Sanne de Vries',
     werkgebiedName: 'Alkmaar-Noord', schoolName: 'De Regenboog', createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z',
     ...patch,
   };
@@ -99,6 +99,43 @@ describe('arrangement editor', () => {
     }
     // Not a concept: the form is read-only.
     expect(screen.getByLabelText(A.title_label, { exact: false })).toBeDisabled();
+  });
+
+  it('sent back by the commission: the banner, an editable form with the views of parents and child, and "Indienen" again', async () => {
+    const user = userEvent.setup();
+    const a = makeArrangement({
+      status: 'aanvullen',
+      sendBack: { at: '2026-10-05T09:30:00.000Z', byName: 'Petra Secretaris', note: 'Vraag de ouders om hun zienswijze.', missing: [{ path: 'parentsView', key: 'commission_arr_parents_view' }] },
+    });
+    const fake = fakeTransport({
+      'arrangements:get': () => a,
+      'arrangements:save': (input) => ({ ...a, ...input.arrangement, revision: input.baseRevision + 1 }) as Arrangement,
+      'arrangements:budgetEffect': () => effect(500_000),
+    });
+    renderWith(<ArrangementScreen id={a.id} autosaveDelayMs={10} budgetDelayMs={10} />, fake);
+    const banner = await screen.findByRole('region', { name: nl.commission.sent_back_title });
+    expect(banner).toHaveTextContent('Vraag de ouders om hun zienswijze.');
+    expect(banner).toHaveTextContent(nl.validation.commission_arr_parents_view);
+    await user.type(screen.getByLabelText(A.parents_view), 'Ouders steunen de aanvraag.');
+    await user.type(screen.getByLabelText(A.child_view), 'Ik wil graag hulp bij rekenen.');
+    await waitFor(() => expect(fake.inputsOf('arrangements:save').at(-1)?.arrangement).toMatchObject({
+      parentsView: 'Ouders steunen de aanvraag.', childView: 'Ik wil graag hulp bij rekenen.',
+    }));
+    expect(screen.getByRole('button', { name: A.action_ingediend })).toBeInTheDocument();
+  });
+
+  it('shows the commission’s decision read-only', async () => {
+    setup(makeArrangement({
+      status: 'afgewezen',
+      commissionDecision: {
+        decision: 'afgewezen', category: '', startDate: '', endDate: '', conditions: '', reasons: 'Past binnen de basisondersteuning.', needed: '',
+        tlvNumber: '', decidedAt: '2026-12-01T15:00:00.000Z', decidedByName: 'Petra Secretaris', datum: '2026-12-01',
+      },
+    }));
+    const panel = await screen.findByRole('region', { name: nl.commission.panel_title });
+    expect(panel).toHaveTextContent('Afgewezen op 1 december 2026');
+    expect(panel).toHaveTextContent('Redenen: Past binnen de basisondersteuning.');
+    expect(panel).toHaveTextContent(nl.commission.decision_final);
   });
 
   it('explains why a closed arrangement has no actions', async () => {

@@ -16,6 +16,7 @@ import { BudgetEffectPanel } from './arr-budget.js';
 import { createArrEditor, draftTotal } from './arr-draft.js';
 import { ArrFields } from './arr-fields.js';
 import { DocumentHistory } from '../../components/document-history.js';
+import { DecisionPanel, SentBackBanner } from '../commissie/commission-parts.js';
 
 interface Opts { autosaveDelayMs?: number | undefined; budgetDelayMs?: number | undefined }
 
@@ -76,6 +77,8 @@ export function ArrangementView({ arrangement, schools = [], autosaveDelayMs, bu
           before={() => (readOnly ? Promise.resolve(true) : editor.flush())}
           load={() => transport.call('arrangements:pdf', { id: saved.id })} />
       </div>
+      {saved.status === 'aanvullen' && <SentBackBanner sendBack={saved.sendBack} />}
+      <DecisionPanel decision={saved.commissionDecision} />
       {readOnly && <p className="message message-info">{t('arrangements.readonly_banner')}</p>}
       {saved.followUpOf && <p><Link to={paths.arrangement(saved.followUpOf)}>{t('arrangements.follow_up_of')}</Link></p>}
       {saved.followedBy && <p><Link to={paths.arrangement(saved.followedBy)}>{t('arrangements.followed_by')}</Link></p>}

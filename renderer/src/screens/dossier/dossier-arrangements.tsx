@@ -67,6 +67,25 @@ export function DossierArrangements({ dossier }: { dossier: Dossier }) {
   );
 }
 
+const DECIDED: readonly string[] = ['toegekend', 'afgewezen', 'aangehouden'];
+
+/** The commission's decision and TLV number of a decided application (the list row does not carry them). */
+function TlvDecision({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const one = useList(useCallback(() => transport.call('tlv:get', { id }), [transport, id]));
+  const d = one.data?.commissionDecision;
+  const number = d?.tlvNumber || one.data?.tlvNumber;
+  if (!d && !number) return null;
+  return (
+    <span>
+      {d && t('tlv.list_decision', { decision: t(`enums.decision.${d.decision}`) })}
+      {d && number && ' · '}
+      {number && t('tlv.list_number', { number })}
+    </span>
+  );
+}
+
 export function DossierTlvs({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
@@ -85,7 +104,8 @@ export function DossierTlvs({ dossier }: { dossier: Dossier }) {
               <Link to={paths.tlv(r.id)}>{t('tlv.list_item', { type: t(`enums.tlv_type.${r.type}`), kind: t(`enums.tlv_kind.${r.kind}`) })}</Link>{' '}
               <span className={`badge badge-tlv-${r.status}`}>{t(`enums.tlv_status.${r.status}`)}</span>{' '}
               {r.status === 'concept' && <span>{t('tlv.list_missing', { count: r.missingCount })}</span>}
-              {r.decisionDue && <span>{t('tlv.decision_due', { date: formatDate(r.decisionDue, lang) })}</span>}
+              {r.decisionDue && !DECIDED.includes(r.status) && <span>{t('tlv.decision_due', { date: formatDate(r.decisionDue, lang) })}</span>}
+              {DECIDED.includes(r.status) && <TlvDecision id={r.id} />}
             </li>
           ))}
         </ul>

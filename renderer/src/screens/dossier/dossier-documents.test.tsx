@@ -61,6 +61,32 @@ describe('dossier: MDO’s, kindgesprekken, afspraken', () => {
   });
 });
 
+describe('dossier: TLV applications and the commission', () => {
+  it('shows a decided TLV with the decision and its TLV number, and a returned one as such', async () => {
+    const row = { dossierId: dossier.id, dossierName: 'Sanne de Vries', type: 'so' as const, kind: 'eerste_aanvraag' as const, periodEnd: '2027-07-31', missingCount: 0, updatedAt: '2026-12-01T15:00:00.000Z' };
+    const decision = {
+      decision: 'toegekend' as const, category: 'laag', startDate: '2027-01-01', endDate: '2027-07-31', conditions: '', reasons: '', needed: '',
+      tlvNumber: 'TLV-2026-0042', decidedAt: '2026-12-01T15:00:00.000Z', decidedByName: 'Petra', datum: '2026-12-01',
+    };
+    const fake = fakeTransport({
+      'mdo:list': () => [], 'kindgesprek:list': () => [], 'actions:list': () => [], 'arrangements:list': () => ({ rows: [], total: 0 }) as never,
+      'termijnen:list': () => ({ items: [] }) as never,
+      'tlv:list': () => [
+        { ...row, id: id(800), status: 'toegekend', decisionDue: '2026-12-10' },
+        { ...row, id: id(801), status: 'aanvullen', decisionDue: null },
+      ],
+      'tlv:get': () => ({ commissionDecision: decision, tlvNumber: 'TLV-2026-0042' }) as never,
+    });
+    renderWith(<DossierDocuments dossier={dossier} />, fake);
+    const links = await screen.findAllByRole('link', { name: /Speciaal onderwijs/ });
+    const decided = links[0]!.closest('li')!;
+    await waitFor(() => expect(decided).toHaveTextContent('besluit: Toegekend · TLV-nummer TLV-2026-0042'));
+    expect(decided).toHaveTextContent(nl.enums.tlv_status.toegekend);
+    expect(links[1]!.closest('li')).toHaveTextContent(nl.enums.tlv_status.aanvullen);
+    expect(fake.inputsOf('tlv:get')).toEqual([{ id: id(800) }]);
+  });
+});
+
 describe('timeline', () => {
   it('links MDO and kindgesprek events to their document', () => {
     renderWith(

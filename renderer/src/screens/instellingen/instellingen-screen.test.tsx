@@ -11,6 +11,7 @@ import { deferred, fakeTransport, validationError, type FakeHandlers } from '../
 import { renderWith } from '../../test/render.js';
 import { makeSyncStatus, NOT_ENROLLED } from '../../test/sync-data.js';
 import { ContractError } from '../../transport/transport.js';
+import { LOCK_OPEN } from '../../lock/lock-test-data.js';
 import { SetupScreen } from '../setup/setup-screen.js';
 import { InstellingenScreen } from './instellingen-screen.js';
 
@@ -23,7 +24,7 @@ beforeEach(() => {
 });
 
 function setup(handlers: FakeHandlers = {}, status: SyncStatus = NOT_ENROLLED) {
-  const fake = fakeTransport({ 'sync:status': () => status, ...handlers });
+  const fake = fakeTransport({ 'sync:status': () => status, 'lock:status': () => LOCK_OPEN, ...handlers });
   renderWith(<InstellingenScreen />, fake);
   return fake;
 }

@@ -15,6 +15,7 @@ import { refreshSyncStatus, useSyncStore } from '../../stores/sync-store.js';
 import { syncErrorText } from '../../sync/sync-text.js';
 import { useTransport } from '../../transport/transport.js';
 import { EnrollForm } from './enroll-form.js';
+import { LockSection } from './lock-section.js';
 
 export function InstellingenScreen() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function InstellingenScreen() {
         )}
         {status && status.state !== 'not_enrolled' && <EnrolledDetails status={status} />}
       </section>
+      <LockSection />
     </div>
   );
 }

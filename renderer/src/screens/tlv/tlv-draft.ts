@@ -2,7 +2,7 @@
 // completeness check and the browser side of an upload (read as base64, instant checks).
 import { tlvInputSchema, type Tlv, type TlvInput } from '../../../../shared/contract/index.js';
 import { attachmentProblem } from '../../../../shared/domain/attachments.js';
-import { completeness } from '../../../../shared/domain/tlv.js';
+import { completeness, TLV_EDITABLE } from '../../../../shared/domain/tlv.js';
 import { issuesOf } from '../../../../shared/domain/validation.js';
 import { AutosaveEditor } from '../../components/autosave.js';
 import type { Transport } from '../../transport/transport.js';
@@ -60,7 +60,7 @@ export function createTlvEditor(transport: Transport, initial: Tlv, delayMs?: nu
         return out;
       },
       send: (draft, saved) => transport.call('tlv:save', { id: saved.id, baseRevision: saved.revision, tlv: draft }),
-      readOnly: (x) => x.status !== 'concept',
+      readOnly: (x) => !TLV_EDITABLE.includes(x.status),
     },
     initial,
     delayMs,

@@ -19,7 +19,7 @@ function makeTlv(patch: Partial<Tlv> = {}): Tlv {
     category: '', periodStart: '2026-09-01', periodEnd: '2027-07-31', documents: [], parentsView: '',
     consent: { besluit: 'nog_niet_gevraagd', datum: '', byName: '' }, childView: '', advices: [{ ...advice }, { ...advice }],
     previousTlvNumber: '', toelichting: '', status: 'concept', revision: 1, requiredDocuments: [...REQUIRED_DOCUMENTS], missing: [],
-    completeAt: null, submittedAt: null, decisionDue: null, herbeoordelingDeadline: null, tlvNumber: '',
+    completeAt: null, submittedAt: null, decisionDue: null, herbeoordelingDeadline: null, tlvNumber: '', commissionDecision: null, sendBack: null,
     createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z', ...patch,
   };
 }
@@ -84,5 +84,46 @@ describe('TLV editor', () => {
     fireEvent.change(input, { target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] } });
     expect(await screen.findByText(nl.validation.attachment_type)).toBeInTheDocument();
     expect(fake.inputsOf('attachments:add')).toHaveLength(0);
+  });
+});
+
+describe('TLV and the commission', () => {
+  const sendBack = {
+    at: '2026-10-05T09:30:00.000Z', byName: 'Petra Secretaris', note: 'Graag een OPP van dit schooljaar.',
+    missing: [{ path: 'documents.opp.date', key: 'commission_opp_too_old' }],
+  };
+
+  it('shows "Teruggestuurd ter aanvulling" with the note and what is missing; the form is editable and can be completed again', async () => {
+    const user = userEvent.setup();
+    const fake = setup(makeTlv({ status: 'aanvullen', sendBack }));
+    const banner = await screen.findByRole('region', { name: nl.commission.sent_back_title });
+    expect(banner).toHaveTextContent('Door Petra Secretaris op 5 oktober 2026 om 11:30.');
+    expect(banner).toHaveTextContent(sendBack.note);
+    expect(banner).toHaveTextContent(nl.validation.commission_opp_too_old);
+    // Editable like a concept, with the OPP's date (the commission checks its age).
+    const oppDate = screen.getByLabelText(T.document_date.replace('{{name}}', nl.enums.tlv_document.opp));
+    expect(oppDate).toBeEnabled();
+    fireEvent.change(oppDate, { target: { value: '2026-09-15' } });
+    expect(screen.getByRole('button', { name: T.mark_complete })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: T.mark_complete }));
+    expect(fake.inputsOf('tlv:markComplete')).toHaveLength(0); // still incomplete: blocked with the list
+  });
+
+  it('shows the commission’s decision read-only, with the TLV number and the category’s label', async () => {
+    setup(makeTlv({
+      status: 'toegekend', tlvNumber: 'TLV-2026-0042',
+      commissionDecision: {
+        decision: 'toegekend', category: 'laag', startDate: '2027-01-01', endDate: '2027-07-31', conditions: 'Evaluatie na een half jaar.',
+        reasons: '', needed: '', tlvNumber: 'TLV-2026-0042', decidedAt: '2026-12-01T15:00:00.000Z', decidedByName: 'Petra Secretaris', datum: '2026-12-01',
+      },
+    }));
+    const panel = await screen.findByRole('region', { name: nl.commission.panel_title });
+    expect(panel).toHaveTextContent('Toegekend op 1 december 2026');
+    expect(panel).toHaveTextContent('TLV-nummer: TLV-2026-0042');
+    expect(panel).toHaveTextContent('Categorie: Categorie laag');
+    expect(panel).toHaveTextContent('Periode: 1 januari 2027 tot en met 31 juli 2027');
+    expect(panel).toHaveTextContent('Voorwaarden: Evaluatie na een half jaar.');
+    expect(screen.queryByRole('region', { name: nl.commission.sent_back_title })).not.toBeInTheDocument();
+    expect(screen.getByLabelText(T.parents_view)).toBeDisabled();
   });
 });

@@ -19,6 +19,7 @@ import { createTlvEditor, missingOf, tlvFieldId as fid, type TlvDraft } from './
 import { TlvAdvices, TlvDocuments } from './tlv-sections.js';
 import { TlvSubmitBar } from './tlv-submit.js';
 import { DocumentHistory } from '../../components/document-history.js';
+import { DecisionPanel, SentBackBanner } from '../commissie/commission-parts.js';
 
 type Settings = Output<'budgets:settings'>;
 interface Opts { autosaveDelayMs?: number | undefined }
@@ -69,6 +70,9 @@ export function TlvView({ tlv, settings, autosaveDelayMs }: { tlv: Tlv; settings
             onClick={() => void transport.call('tlv:get', { id: saved.id }).then((x) => editor.reset(x))}>{t('tlv.reload')}</button>
         )}
       </div>
+      {saved.status === 'aanvullen' && <SentBackBanner sendBack={saved.sendBack} />}
+      <DecisionPanel decision={saved.commissionDecision}
+        categoryLabel={(k) => categories.find((c) => c.key === k)?.label ?? k} />
       {saved.decisionDue && (
         <p className="message message-info">{t('tlv.decision_due', { date: formatDate(saved.decisionDue, lang) })}</p>
       )}

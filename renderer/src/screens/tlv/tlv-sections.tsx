@@ -1,4 +1,4 @@
-// The TLV's documents checklist and the two deskundigenadviezen (two separate fieldsets).
+// The TLV's documents checklist (dated reports, and the OPP whose age the commission checks) and the two deskundigenadviezen (two separate fieldsets).
 import { useTranslation } from 'react-i18next';
 import { DATED_DOCUMENTS } from '../../../../shared/domain/tlv.js';
 import { TextArea, TextField } from '../../components/field.js';
@@ -30,7 +30,7 @@ export function TlvDocuments({ draft, tlvId, readOnly, requiredDocuments, errorO
               attachmentIds={row?.attachmentIds ?? []} disabled={readOnly} error={errorOf(`documents.${key}`)}
               onAdded={(m) => edit((d) => withDocument(d, key, (r) => ({ ...r, attachmentIds: [...r.attachmentIds, m.id] })), [`documents.${key}`])}
               onRemoved={(a) => edit((d) => withDocument(d, key, (r) => ({ ...r, attachmentIds: r.attachmentIds.filter((x) => x !== a) })), [`documents.${key}`])} />
-            {DATED_DOCUMENTS.includes(key) && (
+            {(DATED_DOCUMENTS.includes(key) || key === 'opp') && (
               <TextField id={fid(`documents.${key}.date`)} type="date" label={t('tlv.document_date', { name: label })} value={row?.date ?? ''}
                 disabled={readOnly} error={errorOf(`documents.${key}.date`)}
                 onChange={(v) => edit((d) => withDocument(d, key, (r) => ({ ...r, date: v })), [`documents.${key}.date`])} />

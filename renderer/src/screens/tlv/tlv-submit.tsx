@@ -41,11 +41,13 @@ export function TlvSubmitBar({ editor, missingCount }: { editor: TlvEditor; miss
     }
   };
 
-  if (saved.status !== 'concept' && saved.status !== 'compleet') return null;
+  // aanvullen: sent back by the commission; completed and submitted again like a concept.
+  const editable = saved.status === 'concept' || saved.status === 'aanvullen';
+  if (!editable && saved.status !== 'compleet') return null;
   return (
     <section className="form-section" aria-labelledby="tlv-submit-title">
       <h2 id="tlv-submit-title">{t('tlv.submit_title')}</h2>
-      {saved.status === 'concept' ? (
+      {editable ? (
         <button type="button" onClick={() => void run('tlv:markComplete')} disabled={busy} aria-describedby="tlv-complete-help">
           {busy ? t('tlv.busy') : t('tlv.mark_complete')}
         </button>
@@ -53,7 +55,7 @@ export function TlvSubmitBar({ editor, missingCount }: { editor: TlvEditor; miss
         <button type="button" onClick={() => void run('tlv:submit')} disabled={busy}>{busy ? t('tlv.busy') : t('tlv.submit')}</button>
       )}
       <p id="tlv-complete-help" className="field-hint">
-        {saved.status === 'concept' ? t('tlv.complete_help') : t('tlv.submit_help')}
+        {editable ? t('tlv.complete_help') : t('tlv.submit_help')}
       </p>
       {blocked && missingCount > 0 && (
         <p role="alert" className="message message-error">{t('tlv.complete_blocked', { count: missingCount })}</p>

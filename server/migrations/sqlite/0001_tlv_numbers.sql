@@ -1,0 +1,12 @@
+CREATE TABLE `tlv_number_blocks` (
+	`association_id` text NOT NULL,
+	`series` text NOT NULL,
+	`first` integer NOT NULL,
+	`last` integer NOT NULL,
+	`device_id` text NOT NULL,
+	`request_id` text NOT NULL,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`device_id`, `request_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `tlv_number_blocks_series` ON `tlv_number_blocks` (`association_id`,`series`,`last`);
