@@ -81,7 +81,8 @@ export async function runCommissionBench(cases = 20, runs = 5): Promise<Commissi
   const core = createCore({ dataDir: dir, migrationsFolder: MIGRATIONS, dataKey: randomBytes(32), now: () => new Date('2026-10-06T08:00:00Z'), log: () => {} });
   try {
     const call = caller(core);
-    await call('setup:complete', { name: 'Secretaris Bench', role: 'secretaris', associationName: 'SWV Bench' });
+    // The cases are a consultant's casework; the meeting pack is the secretary's (shared/contract/roles.ts).
+    const profile = await call('setup:complete', { name: 'Secretaris Bench', role: 'consulent', associationName: 'SWV Bench' });
     const wg = await call('werkgebieden:save', { name: 'Werkgebied Bench' });
     const school = await call('schools:save', { name: 'OBS Bench', brin: '99ZZ', place: 'Alkmaar', werkgebiedId: wg.id });
     const files = {
@@ -90,6 +91,7 @@ export async function runCommissionBench(cases = 20, runs = 5): Promise<Commissi
     };
     const tlvs = [];
     for (let i = 0; i < cases; i++) tlvs.push(await tlvCase(call, school.id, i, files));
+    core.local!.sqlite.prepare(`UPDATE users SET role = 'secretaris' WHERE id = ?`).run(profile.userId);
     let m = await call('commission:createMeeting', { meeting: {
       datum: '2026-10-13', tijd: '09:00', locatie: 'Kantoor', online: false, link: '',
       members: [{ name: 'Voorzitter Bench', role: 'voorzitter' }, { name: 'Secretaris Bench', role: 'secretaris' }],

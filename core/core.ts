@@ -13,6 +13,9 @@ import { CoreError } from './errors.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
 import { fontsBeside } from './handlers/pdf-context.js';
 import { createAppLock, isLockMethod, passphraseChecker, type AppLock } from './lock.js';
+import { createAuditRecorder, type AuditRecorder } from './audit.js';
+import { createRoleGate, type RoleGate } from './roles.js';
+import { settingsRepo } from '../db/repos/settings.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -56,6 +59,8 @@ export function createCore(opts: CoreOptions): Core {
   let handlers: Handlers | null = null;
   let sync: SyncEngine | null = null;
   let appLock: AppLock | null = null;
+  let audit: AuditRecorder | null = null;
+  let roles: RoleGate | null = null;
   let unlocking: Promise<void> | null = null;
   const connect = opts.syncTransport ?? ((storeUrl: string, token: string | null) => httpTransport(storeUrl, token));
   // One transport per linked store and token, made when first needed.
@@ -84,6 +89,9 @@ export function createCore(opts: CoreOptions): Core {
       checkPassphrase: protection === 'passphrase' ? passphraseChecker(keyFile, key) : null,
       ...(opts.scrypt ? { pinScrypt: opts.scrypt } : {}),
     });
+    const settings = settingsRepo(local.sqlite);
+    roles = createRoleGate(() => settings.caller());
+    audit = createAuditRecorder(local.sqlite, now, log);
     handlers = createHandlers(local, { now, fontsDir: opts.fontsDir ?? fontsBeside(opts.migrationsFolder), sync: engine, connect });
     engine.start(opts.syncIntervalMs ?? 30_000);
   };
@@ -134,7 +142,19 @@ export function createCore(opts: CoreOptions): Core {
     if (isLockMethod(method)) return appLock.handle(method, input);
     return (handlers[method as keyof Handlers] as (i: unknown) => unknown)(input);
   };
-  const call = (method: string, raw: unknown) => dispatch(method, raw, run, { checkOutputs: opts.checkOutputs, log });
+  // The audit log (core/audit.ts): every successful audited call, after it ran (a wrong PIN answers normally).
+  const audited = async (method: Method, input: unknown): Promise<unknown> => {
+    const output = await run(method, input);
+    audit?.record(method, input, output);
+    return output;
+  };
+  const call = (method: string, raw: unknown): Promise<Envelope<unknown>> => {
+    // The role gate (shared/contract/roles.ts) before the input is parsed: a caller learns nothing about a
+    // method it may not use. After the app lock, which answers first (no role is told while locked).
+    const refused = roles && !appLock?.refuses(method) ? roles.refusal(method) : null;
+    if (refused) return Promise.resolve({ ok: false, error: refused.toData() });
+    return dispatch(method, raw, audited, { checkOutputs: opts.checkOutputs, log });
+  };
 
   return {
     call,
@@ -150,6 +170,8 @@ export function createCore(opts: CoreOptions): Core {
       sync = null;
       handlers = null;
       appLock = null;
+      audit = null;
+      roles = null;
       local = null;
       const finish = () => db?.close();
       // Closed at once when no sync round runs, so callers that do not wait still find it closed.

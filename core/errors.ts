@@ -12,12 +12,17 @@ export class CoreError extends Error {
   ) {
     super(message(messageKey ?? `errors.${code}`));
     this.name = 'CoreError';
+    this.key = messageKey;
   }
+
+  /** Set when the message is more specific than the code's own (`errors.<code>`). */
+  readonly key: string | undefined;
 
   toData(): ContractErrorData {
     return {
       code: this.code,
       message: this.message,
+      ...(this.key ? { key: this.key } : {}),
       ...(this.fields ? { fields: this.fields } : {}),
       ...(this.lines ? { lines: this.lines } : {}),
     };

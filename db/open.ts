@@ -79,6 +79,8 @@ export function openDatabase(opts: OpenOptions): LocalDb {
     sqlite.pragma('busy_timeout = 5000');
     // Sorts and temp tables stay in memory: temp files would not be encrypted.
     sqlite.pragma('temp_store = MEMORY');
+    // Deleted content is overwritten, not left in free pages (a retention purge must be gone from the file).
+    sqlite.pragma('secure_delete = ON');
     // 64 MiB of decrypted pages: a whole association's dossiers fit, so reads rarely pay for decryption.
     sqlite.pragma('cache_size = -65536');
     // Used by the search triggers (migration 0001): the index stores ı as i, ł as l, … like the queries.

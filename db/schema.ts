@@ -485,3 +485,43 @@ export const syncBlobDownloads = sqliteTable('sync_blob_downloads', {
   bytes: blob('bytes', { mode: 'buffer' }).notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Retention runs (bewaartermijnen): what was destroyed, by which rule, when and how much — never names
+ * or ids. Synced and append-only, so the privacy officer sees every run (docs/retention.md).
+ */
+export const retentionRuns = sqliteTable('retention_runs', {
+  id: text('id').primaryKey(),
+  rule: text('rule').notNull(),
+  /** The Amsterdam day of the run (YYYY-MM-DD). */
+  runDate: text('run_date').notNull(),
+  count: integer('count').notNull(),
+  byName: text('by_name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * The audit log (docs/security.md): who did what to which record, when, on which device — never the
+ * content. Each device hash-chains its own events (shared/domain/audit-chain.ts); append-only by trigger.
+ */
+export const auditLog = sqliteTable('audit_log', {
+  id: text('id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  seq: integer('seq').notNull(),
+  at: text('at').notNull(),
+  userId: text('user_id'),
+  action: text('action').notNull(),
+  method: text('method').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  dossierId: text('dossier_id'),
+  detail: text('detail').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [
+  uniqueIndex('audit_log_device_seq_idx').on(t.deviceId, t.seq),
+  index('audit_log_at_idx').on(t.at),
+  index('audit_log_user_idx').on(t.userId, t.at),
+  index('audit_log_entity_idx').on(t.entityId),
+  index('audit_log_dossier_idx').on(t.dossierId),
+]);

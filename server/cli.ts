@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../shared/domain/dossier.js';
 import type { StoreApi, UserScopeInput } from './store-api.js';
 import { createStore } from './core/store.js';
 import { storeLocation } from './http/store-env.js';
+import { sha256Hex, verifyStoredAudit } from './audit-verify.js';
 
 export const USAGE = `Usage: npm run store:admin -- <command> [options]
 
@@ -25,6 +26,7 @@ Commands:
   enroll-code <userId> [--ttl-minutes 60]   one-time enrolment code for a new device (shown once)
   device list <assocId>                     list devices
   device revoke <deviceId>                  revoke a device (its token stops working at once)
+  audit verify <assocId>                    verify every device's audit hash chain (exit 1 on a break)
 
 Roles: ${ROLES.join(', ')}. A consulent needs at least one --werkgebied, a school user one --school.
 Options: --json (machine-readable output), --store-dir <dir>, -h/--help.
@@ -34,7 +36,7 @@ class UsageError extends Error {}
 
 const COMMANDS = new Set([
   'association create', 'association list', 'werkgebied create', 'werkgebied list', 'school import', 'school list', 'user create', 'user scope',
-  'user list', 'enroll-code', 'device list', 'device revoke',
+  'user list', 'enroll-code', 'device list', 'device revoke', 'audit verify',
 ]);
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -233,6 +235,17 @@ function plan(positionals: string[], values: Values): Action {
         await admin.revokeDevice(deviceId!);
         show({ ok: true }, () => [`Device revoked: ${deviceId}`]);
         return 0;
+      };
+    }
+    case 'audit verify': {
+      const [assoc] = args(positionals, 1, 'audit verify <assocId>');
+      return async ({ admin }) => {
+        const r = verifyStoredAudit(await admin.auditEvents(assoc!), sha256Hex);
+        show(r, () => [
+          `Audit events: ${r.events} from ${r.devices} device(s)`,
+          ...(r.breaks.length ? r.breaks.map((b) => `BROKEN\tdevice=${b.deviceId}\tfirst broken seq=${b.seq}\t(${b.reason})`) : ['All chains intact']),
+        ]);
+        return r.breaks.length ? 1 : 0;
       };
     }
     default:

@@ -2,7 +2,7 @@
 // call these; tests call them in-process too. Implemented in server/core/.
 import type { Role } from '../shared/domain/dossier.js';
 import type {
-  BlobStatus, EnrollResponse, Mutation, MutationResult, PullResponse, TlvNumbersResponse,
+  BlobStatus, EnrollResponse, Mutation, MutationResult, PullResponse, TlvNumbersResponse, WireRow,
 } from '../shared/sync/protocol.js';
 
 /** Who is calling, resolved from the device token on every request. */
@@ -71,4 +71,6 @@ export interface AdminApi {
   issueEnrollmentCode(userId: string, ttlMinutes: number): Promise<{ code: string; expiresAt: string }>;
   listDevices(associationId: string): Promise<Array<{ id: string; userId: string; name: string; createdAt: string; lastSeenAt: string | null; revokedAt: string | null }>>;
   revokeDevice(deviceId: string): Promise<void>;
+  /** The association's audit events as stored (rows of the `audit_event` entity). */
+  auditEvents(associationId: string): Promise<WireRow[]>;
 }

@@ -6,13 +6,16 @@ import { httpTransport } from '../../db/sync/http-transport.js';
 import type { StoreTransport } from '../../shared/sync/transport.js';
 import { appHandlers } from './app.js';
 import { arrangementHandlers } from './arrangements.js';
+import { auditHandlers } from './audit.js';
 import { beheerHandlers } from './beheer.js';
 import { commissionHandlers } from './commission.js';
 import { commissionPdfHandlers } from './commission-pdf.js';
 import { dossierHandlers } from './dossiers.js';
+import { exportHandlers } from './export.js';
 import { kindgesprekHandlers } from './kindgesprek.js';
 import { mdoHandlers } from './mdo.js';
 import { createRepos, type Repos } from './repos.js';
+import { retentionHandlers } from './retention.js';
 import { syncHandlers } from './sync.js';
 import { tlvHandlers } from './tlv.js';
 
@@ -45,6 +48,8 @@ export function createHandlers(local: LocalDb, deps: HandlerDeps): Handlers {
   };
   return {
     ...appHandlers(ctx), ...beheerHandlers(ctx), ...dossierHandlers(ctx), ...mdoHandlers(ctx), ...kindgesprekHandlers(ctx),
-    ...arrangementHandlers(ctx), ...tlvHandlers(ctx), ...syncHandlers(ctx), ...commissionHandlers(ctx), ...commissionPdfHandlers(ctx),
+    ...arrangementHandlers(ctx), ...tlvHandlers(ctx), ...syncHandlers(ctx), ...commissionHandlers(ctx), ...commissionPdfHandlers(ctx), ...auditHandlers(ctx),
+    ...retentionHandlers(ctx),
+    ...exportHandlers(ctx),
   };
 }

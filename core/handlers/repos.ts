@@ -26,7 +26,7 @@ export function createRepos(local: LocalDb, now: () => Date) {
   return {
     settings,
     beheer: beheerRepo(local.sqlite, now),
-    dossiers: dossierRepo(local.sqlite, now, settings.actorId),
+    dossiers: dossierRepo(local.sqlite, now, settings.actorId, settings.schoolScope),
     mdo,
     mdoFinalise: mdoFinaliser(local.sqlite, docs, mdo),
     kindgesprek: kindgesprekRepo(local.sqlite, docs),

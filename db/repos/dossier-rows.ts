@@ -60,6 +60,8 @@ export function dossierLister(sqlite: Database.Database) {
   return function list(
     input: Required<Pick<DossierListInput, 'sort' | 'dir' | 'offset' | 'limit'>> & DossierListInput,
     me: string | null,
+    /** Only dossiers of these schools (the school role's scope); null: no restriction. */
+    schools: readonly string[] | null = null,
   ): { total: number; rows: DossierRow[] } {
     const conds: string[] = [];
     const params: Record<string, unknown> = {};
@@ -74,6 +76,7 @@ export function dossierLister(sqlite: Database.Database) {
     if (input.status) add('d.status = @status', 'status', input.status);
     if (input.niveau !== undefined) add('d.niveau = @niveau', 'niveau', input.niveau);
     if (input.mine) add('d.consulent_id = @me', 'me', me ?? '');
+    if (schools) add('d.school_id IN (SELECT value FROM json_each(@scopeSchools))', 'scopeSchools', JSON.stringify(schools));
     const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
     const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
     const order = `${SORT_SQL[input.sort]} ${dir}, d.sort_name ${dir}, d.rowid ${dir}`;

@@ -26,8 +26,17 @@ const COLUMN: Record<string, string> = {
 
 type Row = Omit<Dossier, 'parents' | 'involved' | 'timeline' | 'status'> & { status: DossierStatus };
 
-export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId: () => string | null) {
+/**
+ * `visibleSchools`: the schools whose dossiers this user may see, or null for all (db/repos/settings.ts
+ * `schoolScope`). Defence in depth for the school role: the store only sends their school, but rows of
+ * other schools may still be present locally; list, search and get never return them, and a dossier
+ * cannot be written for another school.
+ */
+export function dossierRepo(
+  sqlite: Database.Database, now: () => Date, actorId: () => string | null, visibleSchools: () => readonly string[] | null = () => null,
+) {
   const list = dossierLister(sqlite);
+  const visible = (schoolId: string): boolean => visibleSchools()?.includes(schoolId) ?? true;
   const q = {
     get: sqlite.prepare<[string], Row>(`
       SELECT d.id, d.voornaam, d.tussenvoegsel, d.achternaam, d.geboortedatum, d.groep, d.school_id AS schoolId,
@@ -85,7 +94,7 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
 
   function get(id: string): Dossier | null {
     const row = q.get.get(id);
-    if (!row) return null;
+    if (!row || !visible(row.schoolId)) return null;
     return {
       ...row,
       parents: q.parents.all(id).map((p) => ({ ...p, relation: p.relation as Dossier['parents'][number]['relation'], gezag: p.gezag === 1 })),
@@ -96,6 +105,7 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
 
   function checkRefs(input: DossierInputParsed): void {
     if (!q.schoolExists.get(input.schoolId)) throw new DossierError('field', 'schoolId', 'school_unknown');
+    if (!visible(input.schoolId)) throw new DossierError('field', 'schoolId', 'school_out_of_scope');
     if (input.consulentId && !q.userExists.get(input.consulentId)) throw new DossierError('field', 'consulentId', 'consulent_unknown');
   }
 
@@ -176,7 +186,7 @@ export function dossierRepo(sqlite: Database.Database, now: () => Date, actorId:
   }
 
   return {
-    list: (input: Parameters<typeof list>[0]) => list(input, actorId()),
+    list: (input: Parameters<typeof list>[0]) => list(input, actorId(), visibleSchools()),
     get,
     create,
     update,

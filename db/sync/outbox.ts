@@ -9,7 +9,7 @@ export interface OutboxRow {
   mutation_id: string;
   entity: SyncEntity;
   entity_id: string;
-  op: 'upsert' | 'delete';
+  op: 'upsert' | 'delete' | 'purge';
   data: string;
   base_data: string | null;
   at: string;
@@ -34,7 +34,8 @@ export function outboxStore(sqlite: Database.Database) {
   const q = {
     batch: sqlite.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT ?'),
     pendingFor: sqlite.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq'),
-    count: sqlite.prepare<[], number>('SELECT count(*) FROM outbox').pluck(),
+    // What the user sees as pending changes: their edits, not the audit events their reads record (those go too).
+    count: sqlite.prepare<[], number>("SELECT count(*) FROM outbox WHERE entity <> 'audit_event'").pluck(),
     remove: sqlite.prepare('DELETE FROM outbox WHERE seq = ?'),
     log: sqlite.prepare(`INSERT OR REPLACE INTO sync_log (seq, entity, entity_id, op, status, reason, version, data, base, at, seen)
       VALUES (@seq, @entity, @entityId, @op, @status, @reason, @version, @data, @base, @at, 0)`),

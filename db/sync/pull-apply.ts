@@ -11,12 +11,13 @@ import { changedFields, type OutboxStore } from './outbox.js';
 import type { RecordStore } from './records.js';
 import type { SyncStateStore } from './state.js';
 import type { LocalRow } from './local-columns.js';
+import { scrubFiles } from './scrub.js';
 
 export interface IncomingChange {
   entity: SyncEntity;
   id: string;
   version: number;
-  op: 'upsert' | 'delete' | 'evict';
+  op: 'upsert' | 'delete' | 'evict' | 'purge';
   data: WireRow | null;
   by: string | null;
   at: string;
@@ -37,6 +38,8 @@ export function pullApplier({ local, records, outbox, state, now, log = () => {}
   const q = {
     history: sqlite.prepare('INSERT INTO sync_history (entity, entity_id, version, by, at, fields) VALUES (?, ?, ?, ?, ?, ?)'),
     dropHistory: sqlite.prepare('DELETE FROM sync_history WHERE entity = ? AND entity_id = ?'),
+    dropLogContent: sqlite.prepare('UPDATE sync_log SET data = NULL, base = NULL WHERE entity = ? AND entity_id = ?'),
+    orphanDownloads: sqlite.prepare('DELETE FROM sync_blob_downloads WHERE sha256 NOT IN (SELECT sha256 FROM attachments)'),
     attachmentState: sqlite.prepare<[string], { sha256: string; size: number; have: number }>(
       'SELECT sha256, size_bytes AS size, length(bytes) AS have FROM attachments WHERE id = ?'),
     copyBytes: sqlite.prepare(`UPDATE attachments SET bytes = (SELECT a.bytes FROM attachments a WHERE a.sha256 = @sha AND length(a.bytes) > 0 LIMIT 1)
@@ -55,6 +58,9 @@ export function pullApplier({ local, records, outbox, state, now, log = () => {}
     }
   }
 
+  /** Set by a `purge` change in the page being applied: the files are scrubbed after its commit. */
+  let purgedInPage = false;
+
   /** Attachment rows arrive without content: reuse identical local bytes, else queue a download. */
   function afterAttachment(id: string): void {
     const a = q.attachmentState.get(id);
@@ -67,12 +73,16 @@ export function pullApplier({ local, records, outbox, state, now, log = () => {}
   function apply(c: IncomingChange, history = true): void {
     const def = entityDef(c.entity);
     const pending = outbox.pendingFor(c.entity, c.id);
-    if (c.op === 'evict') {
+    if (c.op === 'evict' || c.op === 'purge') {
+      const reason = c.op === 'purge' ? 'purged' : 'out_of_scope';
       for (const gone of records.remove(def, c.id)) {
         // What this device still wanted to send about it can no longer go: it ends as rejected, visible to the user.
-        for (const row of outbox.pendingFor(gone.entity, gone.id)) outbox.settle(row, 'rejected', now().toISOString(), { reason: 'out_of_scope' });
+        for (const row of outbox.pendingFor(gone.entity, gone.id)) outbox.settle(row, 'rejected', now().toISOString(), { reason });
         q.dropHistory.run(gone.entity, gone.id);
+        // Destroyed under the retention rules: the log keeps the outcome, not the content (docs/retention.md).
+        if (c.op === 'purge') q.dropLogContent.run(gone.entity, gone.id);
       }
+      if (c.op === 'purge') purgedInPage = true;
       return;
     }
     const old = records.read(def, c.id);
@@ -114,8 +124,10 @@ export function pullApplier({ local, records, outbox, state, now, log = () => {}
    * everything outside the association's reference data is purged and the next pull starts at 0.
    */
   function applyPage(page: PullResponse): 'applied' | 'restart' {
-    return atomically(() => {
+    purgedInPage = false;
+    const out = atomically<'applied' | 'restart'>(() => {
       const epoch = state.epoch();
+      state.setScope(page.scope);
       if (epoch !== null && epoch !== page.scope.epoch) {
         purge();
         state.setEpoch(page.scope.epoch);
@@ -124,9 +136,12 @@ export function pullApplier({ local, records, outbox, state, now, log = () => {}
       }
       if (epoch === null) state.setEpoch(page.scope.epoch);
       for (const c of page.changes) apply(c);
+      if (purgedInPage) q.orphanDownloads.run();
       state.setCursor(page.cursor);
       return 'applied';
     });
+    if (purgedInPage) scrubFiles(sqlite);
+    return out;
   }
 
   return { apply, atomically, applyPage, purge };

@@ -23,6 +23,7 @@ const KEYS = {
   device: 'sync.device',
   cursor: 'sync.cursor',
   epoch: 'sync.epoch',
+  scope: 'sync.scope',
   lastSyncAt: 'sync.lastSyncAt',
   halt: 'sync.halt',
   haltKey: 'sync.haltKey',
@@ -58,6 +59,9 @@ export function syncStateStore(sqlite: Database.Database) {
     setCursor: (cursor: number) => write(KEYS.cursor, cursor),
     epoch: (): number | null => (read(KEYS.epoch) as number | undefined) ?? null,
     setEpoch: (epoch: number) => write(KEYS.epoch, epoch),
+    /** The user's role and scope as the store last said (the app's school filter reads it: db/repos/settings.ts). */
+    setScope: (scope: { role: string; werkgebiedIds: string[]; schoolId: string | null }) =>
+      write(KEYS.scope, { role: scope.role, werkgebiedIds: scope.werkgebiedIds, schoolId: scope.schoolId }),
     lastSyncAt: (): string | null => (read(KEYS.lastSyncAt) as string | undefined) ?? null,
     setLastSyncAt: (at: string) => write(KEYS.lastSyncAt, at),
     halt: (): HaltState | null => (read(KEYS.halt) as HaltState | undefined) ?? null,

@@ -53,7 +53,7 @@ export function syncViews(
     open: sqlite.prepare<[string], ConflictRow>(`SELECT * FROM sync_conflicts WHERE status = 'open' AND device_id = ? ORDER BY created_at, id`),
     conflict: sqlite.prepare<[string], ConflictRow>('SELECT * FROM sync_conflicts WHERE id = ?'),
     markResolved: sqlite.prepare(`UPDATE sync_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`),
-    rejections: sqlite.prepare<[], { seq: number; entity: string; entity_id: string; op: 'upsert' | 'delete'; reason: string; data: string | null; base: string | null; at: string }>(
+    rejections: sqlite.prepare<[], { seq: number; entity: string; entity_id: string; op: 'upsert' | 'delete' | 'purge'; reason: string; data: string | null; base: string | null; at: string }>(
       `SELECT seq, entity, entity_id, op, reason, data, base, at FROM sync_log WHERE status = 'rejected' AND seen = 0 ORDER BY seq`),
     dismiss: sqlite.prepare(`UPDATE sync_log SET seen = 1 WHERE seq = ? AND status = 'rejected'`),
     dossier: sqlite.prepare<[string], { voornaam: string; tussenvoegsel: string; achternaam: string }>(

@@ -58,6 +58,8 @@ const decided = {
 };
 const commission: FakeHandlers = {
   ...unlocked,
+  // The commission's screens are the secretary's (shared/contract/roles.ts).
+  'setup:status': () => ({ profile: { userId: id(500), name: 'Sanne de Vries', role: 'secretaris', associationName: 'SWV Noord' } }),
   'commission:inbox': () => [
     makeInboxRow({ missing: [{ path: 'parentsView', key: 'tlv_parents_view' }] }),
     makeInboxRow({ subjectId: id(850), title: 'Daan Bakker', clock: null }),

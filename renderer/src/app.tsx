@@ -11,11 +11,13 @@ import { useLock } from './lock/lock-store.js';
 import { lockingTransport, type LockingTransport } from './lock/locking-transport.js';
 import { PinSetupScreen } from './lock/pin-setup-screen.js';
 import { useAppLock } from './lock/use-app-lock.js';
-import { paths, useRoute } from './router/router.js';
+import { NoAccess } from './roles/no-access.js';
+import { canOpen, homePath, shownRoute } from './roles/use-can.js';
+import { useRoute } from './router/router.js';
 import { DossierListScreen } from './screens/dossier-list/dossier-list-screen.js';
 import {
-  ArrangementScreen, ArrangementsOverview, BeheerScreen, BudgetsScreen, CommissieScreen, ConflictenScreen, DossierScreen, InstellingenScreen,
-  KindgesprekScreen, MdoScreen, MeetingScreen, SetupScreen, TermijnenScreen, TlvScreen,
+  ArrangementScreen, ArrangementsOverview, AuditlogScreen, BeheerScreen, BudgetsScreen, CommissieScreen, ConflictenScreen, DossierScreen, InstellingenScreen,
+  BewaartermijnenScreen, KindgesprekScreen, MdoScreen, MeetingScreen, SetupScreen, TermijnenScreen, TlvScreen,
 } from './screens/lazy-screens.js';
 import { VaultScreen } from './screens/vault/vault-screen.js';
 import { useSession } from './stores/session-store.js';
@@ -150,7 +152,9 @@ function StartFailure({ message, onRetry }: { message: string; onRetry(): void }
 }
 
 function Screens() {
-  const route = useRoute();
+  const profile = useSession((s) => s.profile);
+  // The start page is the role's home; a screen the role may not open shows "Geen toegang" (roles/).
+  const route = shownRoute(useRoute(), profile?.role);
   const routeKey = 'id' in route ? `${route.name}/${route.id}` : route.name;
   const shown = useRef(routeKey);
 
@@ -162,6 +166,7 @@ function Screens() {
     document.getElementById('main')?.focus();
   }, [routeKey]);
 
+  if (!canOpen(profile, route)) return <NoAccess />;
   switch (route.name) {
     case 'dossiers':
       return <DossierListScreen />;
@@ -187,6 +192,8 @@ function Screens() {
       return <TlvScreen key={route.id} id={route.id} />;
     case 'termijnen':
       return <TermijnenScreen />;
+    case 'bewaartermijnen':
+      return <BewaartermijnenScreen />;
     case 'instellingen':
       return <InstellingenScreen />;
     case 'conflicten':
@@ -195,6 +202,8 @@ function Screens() {
       return <CommissieScreen />;
     case 'vergadering':
       return <MeetingScreen key={route.id} id={route.id} />;
+    case 'auditlog':
+      return <AuditlogScreen />;
     default:
       return <NotFound />;
   }
@@ -202,13 +211,14 @@ function Screens() {
 
 function NotFound() {
   const { t } = useTranslation();
+  const role = useSession((s) => s.profile?.role);
   useDocumentTitle(t('common.not_found_title'));
   return (
     <div>
       <h1>{t('common.not_found_title')}</h1>
       <p>{t('common.not_found_text')}</p>
       <p>
-        <Link to={paths.dossiers}>{t('common.back_home')}</Link>
+        <Link to={homePath(role)}>{t(role === 'beheerder' || role === 'secretaris' ? 'roles.back_home' : 'common.back_home')}</Link>
       </p>
     </div>
   );

@@ -39,6 +39,7 @@ export function validationText(t: TFunction, key: string): string {
 /** A user-facing sentence for any failure, in the chosen language. */
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ContractError) {
+    if (err.key && i18n.exists(err.key)) return t(err.key);
     const key = `errors.${err.code}`;
     if (i18n.exists(key)) return t(key);
     return err.message || t('errors.internal');

@@ -22,8 +22,9 @@ function chooseTransport(): Transport {
 }
 
 const transport = chooseTransport();
-if (!window.location.hash || window.location.hash === '#' || window.location.hash === '#/') {
-  window.history.replaceState(null, '', '#/dossiers');
+// No hash: the start page, which is the role's home (renderer/src/roles/use-can.ts).
+if (!window.location.hash || window.location.hash === '#') {
+  window.history.replaceState(null, '', '#/');
 }
 syncRouteFromLocation();
 document.title = i18n.t('app.name');

@@ -131,6 +131,8 @@ export function createAdmin(db: Db, now: () => Date): AdminApi {
       }));
     },
     issueEnrollmentCode: (userId, ttlMinutes) => issueEnrollmentCode(db, now, userId, ttlMinutes),
+    /** Every audit event of the association (for `audit verify`); chains are ordered by the caller. */
+    auditEvents: (associationId) => liveData(db, associationId, 'audit_event'),
     async listDevices(associationId) {
       const rows = await db.all<{ id: string; user_id: string; name: string; created_at: string; last_seen_at: string | null; revoked_at: string | null }>(
         'SELECT id, user_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE association_id = ? ORDER BY created_at, id',

@@ -10,7 +10,7 @@ import {
   addEviction, addHistory, dependents, rescopeRecord, sameScope, writeRecord, type StoredRecord, type WriteTx,
 } from './records.js';
 import { computeScope, inScope, parentKey, type Scope } from './scope.js';
-import { blobField, validBase, validRow } from './validate.js';
+import { blobField, ownAuditEvent, validBase, validRow } from './validate.js';
 
 /** The store itself (admin CLI, conflict records) or a device acting for its user. */
 export type Actor = { kind: 'system' } | { kind: 'device'; ctx: DeviceContext };
@@ -39,6 +39,9 @@ export async function applyMutation(w: WriteTx, actor: Actor, m: MutationInput):
   const def = entityDef(m.entity);
   const ctx = actor.kind === 'device' ? actor.ctx : null;
   if (ctx && (def.storeOnly || !def.write.includes(ctx.role))) return rejected(m.seq, 'forbidden');
+  if (ctx && m.op === 'upsert' && !(await ownAuditEvent(def, m.data, ctx, async (id) =>
+    (await w.q.get('SELECT 1 AS ok FROM devices WHERE id = ? AND user_id = ? AND association_id = ?', [id, ctx.userId, w.associationId])) !== undefined,
+  ))) return rejected(m.seq, 'forbidden');
   const stored = await w.load(m.entity, m.id);
   // Before anything else: a record outside the caller's scope is not even described to them.
   if (ctx && stored && !(def.read.includes(ctx.role) && inScope(ctx, stored.scope))) return rejected(m.seq, 'out_of_scope');

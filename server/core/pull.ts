@@ -4,6 +4,7 @@ import type { Change, PullResponse } from '../../shared/sync/protocol.js';
 import type { SyncEntity } from '../../shared/sync/entities.js';
 import type { DeviceContext } from '../store-api.js';
 import { placeholders, type Db } from '../db/adapter.js';
+import { PURGED_SCOPE } from './purge.js';
 import { readableEntities, scopeSql } from './scope.js';
 
 interface RecordRow {
@@ -34,13 +35,15 @@ export async function pull(db: Db, ctx: DeviceContext, cursor: number, limit: nu
       ORDER BY version LIMIT ?`,
     [...base, ...vis.params, limit + 1],
   );
-  // An eviction reaches those who saw the old scope and do not see the new one.
+  // An eviction reaches those who saw the old scope and do not see the new one; a retention purge
+  // (new scope PURGED_SCOPE, purge.ts) reaches everyone who saw the old scope.
   const seenNew = scopeSql(ctx, 'new_werkgebied', 'new_school');
-  const evictions = await db.all<{ entity: SyncEntity; id: string; version: number; changed_at: string }>(
-    `SELECT entity, id, version, changed_at FROM evictions
-      WHERE association_id = ? AND version > ? AND version <= ? AND entity IN ${inEntities} AND ${vis.sql} AND NOT ${seenNew.sql}
+  const evictions = await db.all<{ entity: SyncEntity; id: string; version: number; changed_at: string; new_school: string | null }>(
+    `SELECT entity, id, version, changed_at, new_school FROM evictions
+      WHERE association_id = ? AND version > ? AND version <= ? AND entity IN ${inEntities} AND ${vis.sql}
+        AND (new_school = ? OR NOT ${seenNew.sql})
       ORDER BY version LIMIT ?`,
-    [...base, ...vis.params, ...seenNew.params, limit + 1],
+    [...base, ...vis.params, PURGED_SCOPE, ...seenNew.params, limit + 1],
   );
   const changes: Change[] = [
     ...records.map((r): Change => {
@@ -51,7 +54,7 @@ export async function pull(db: Db, ctx: DeviceContext, cursor: number, limit: nu
       };
     }),
     ...evictions.map((e): Change => ({
-      entity: e.entity, id: e.id, version: Number(e.version), op: 'evict', data: null, by: null, at: e.changed_at, fields: [],
+      entity: e.entity, id: e.id, version: Number(e.version), op: e.new_school === PURGED_SCOPE ? 'purge' : 'evict', data: null, by: null, at: e.changed_at, fields: [],
     })),
   ].sort((a, b) => a.version - b.version);
   const more = changes.length > limit;

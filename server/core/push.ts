@@ -6,6 +6,7 @@ import type { Db } from '../db/adapter.js';
 import { placeholders } from '../db/adapter.js';
 import { entityDef, isSyncEntity, type SyncEntity } from '../../shared/sync/entities.js';
 import { applyMutation } from './apply.js';
+import { applyPurge, purgedAmong } from './purge.js';
 import { inAssociation } from './records.js';
 import { scopeSource } from './scope.js';
 import type { BufferedTable } from './write-tx.js';
@@ -36,6 +37,8 @@ export async function push(db: Db, now: () => Date, ctx: DeviceContext, mutation
     let lastSeq = startSeq;
     // One query per entity and 500 keys instead of one or two per mutation; misses are loaded one by one.
     await w.prefetch(namedRecords(mutations.filter((m) => !seen.has(m.seq))));
+    // Records destroyed under the retention rules stay destroyed: a late write to one is refused.
+    const purged = await purgedAmong(w, mutations.filter((m) => !seen.has(m.seq) && isSyncEntity(m.entity)));
     const results: MutationResult[] = [];
     for (const m of mutations) {
       const earlier = seen.get(m.seq);
@@ -43,9 +46,14 @@ export async function push(db: Db, now: () => Date, ctx: DeviceContext, mutation
         results.push(earlier);
         continue;
       }
-      const result: MutationResult = m.seq < lastSeq
-        ? { seq: m.seq, status: 'rejected', reason: 'stale_sequence', current: null }
-        : await applyMutation(w, { kind: 'device', ctx }, m);
+      let result: MutationResult;
+      if (m.seq < lastSeq) result = { seq: m.seq, status: 'rejected', reason: 'stale_sequence', current: null };
+      else if (m.op === 'purge') {
+        const outcome = await applyPurge(w, ctx, m);
+        for (const k of outcome.gone) purged.add(k);
+        result = outcome.result;
+      } else if (purged.has(`${m.entity}:${m.id}`)) result = { seq: m.seq, status: 'rejected', reason: 'purged', current: null };
+      else result = await applyMutation(w, { kind: 'device', ctx }, { ...m, op: m.op });
       w.defer(SEEN, [ctx.deviceId, m.seq, JSON.stringify(result)]);
       seen.set(m.seq, result);
       lastSeq = Math.max(lastSeq, m.seq);

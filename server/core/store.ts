@@ -35,6 +35,22 @@ export interface CoreStore extends StoreApi {
   history(associationId: string, entity: string, id: string): Promise<HistoryEntry[]>;
 }
 
+/**
+ * After a retention purge (purge.ts): SQLite zeroes deleted content (secure_delete, adapter.ts) and the
+ * WAL is checkpointed and truncated, so no old page stays in the -wal file; PostgreSQL keeps deleted rows
+ * as dead tuples until VACUUM, which runs outside any transaction (docs/retention.md says what that does
+ * and does not remove). A failure here leaves the data unreadable by queries already; it is retried by
+ * autovacuum on PostgreSQL and by the next checkpoint on SQLite.
+ */
+async function scrubFiles(db: Db): Promise<void> {
+  try {
+    if (db.dialect === 'sqlite') await db.all('PRAGMA wal_checkpoint(TRUNCATE)');
+    else await db.run('VACUUM records, history, evictions, seen, blobs, blob_chunks');
+  } catch {
+    // Another connection may hold the WAL (a long pull): the purge itself is committed.
+  }
+}
+
 /** Pushes at least this large refresh PostgreSQL's statistics of `records` (see afterPush). */
 const ANALYZE_AFTER = 200;
 
@@ -81,6 +97,7 @@ export async function createStore(opts: StoreOptions): Promise<CoreStore> {
     async push(ctx, mutations) {
       const results = await push(db, now, ctx, mutations);
       afterPush(mutations.length);
+      if (mutations.some((m) => m.op === 'purge')) await scrubFiles(db);
       return results;
     },
     pull: (ctx, cursor, limit) => pull(db, ctx, cursor, Math.max(1, Math.min(limit, LIMITS.pullPage))),

@@ -1,6 +1,7 @@
 // Checks a pushed row against its EntityDef: known fields only, wire types, nullability.
 import type { EntityDef } from '../../shared/sync/entities.js';
 import type { WireRow } from '../../shared/sync/protocol.js';
+import { AUDIT_ACTIONS } from '../../shared/contract/audit.js';
 
 function validValue(type: string, nullable: boolean, v: unknown): boolean {
   if (v === null) return nullable;
@@ -35,4 +36,17 @@ export function validBase(def: EntityDef, row: WireRow): boolean {
 /** The field that names a content-addressed blob (attachments): by convention called `sha256`. */
 export function blobField(def: EntityDef): string | null {
   return def.fields.some((f) => f.name === 'sha256') ? 'sha256' : null;
+}
+
+/**
+ * Audit events are pushed only for the caller's own user, with a known action, and by the device that
+ * recorded them — or by the same user's re-linked installation, whose earlier device id is one of that
+ * user's devices here (`userDevice`). Anything else is refused. Other entities pass.
+ */
+export async function ownAuditEvent(
+  def: EntityDef, row: WireRow | null, ctx: { deviceId: string; userId: string }, userDevice: (id: string) => Promise<boolean>,
+): Promise<boolean> {
+  if (def.name !== 'audit_event') return true;
+  if (!row || row.user_id !== ctx.userId || !(AUDIT_ACTIONS as readonly unknown[]).includes(row.action)) return false;
+  return row.device_id === ctx.deviceId || (typeof row.device_id === 'string' && (await userDevice(row.device_id)));
 }

@@ -40,6 +40,8 @@ export function openSqlite(file: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten, not left in free pages: a retention purge must be gone from the file.
+  db.pragma('secure_delete = ON');
   const key = resolve(file);
   const slot = fileQueues.get(key) ?? { queue: Promise.resolve(), users: 0 };
   slot.users++;

@@ -93,7 +93,11 @@ export function defineTables(k: TableKit) {
       newWerkgebied: text('new_werkgebied'),
       newSchool: text('new_school'),
       changedAt: text('changed_at').notNull(),
-    }, (t) => [primaryKey([t.associationId, t.version])]),
+    }, (t) => [
+      primaryKey([t.associationId, t.version]),
+      // Every push asks whether the records it writes were destroyed by a retention purge (purge.ts).
+      index('evictions_record', [t.associationId, t.id]),
+    ]),
     seen: table('seen', {
       deviceId: text('device_id').notNull(),
       seq: big('seq').notNull(),

@@ -9,6 +9,8 @@ export const profileSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   associationName: z.string(),
+  /** Linked to the association's store: the store's role counts strictly (shared/contract/roles.ts). */
+  linked: z.boolean().optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

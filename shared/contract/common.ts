@@ -25,6 +25,8 @@ export const contractErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   /** A human Dutch sentence; never a stack trace. */
   message: z.string(),
+  /** The i18n key of `message` (e.g. `errors.meeting_closed`), so the renderer can show it in the chosen language. */
+  key: z.string().max(100).optional(),
   fields: z.array(fieldIssueSchema).optional(),
   /** Per-line problems of an import (line numbers are 1-based, header is line 1). */
   lines: z.array(z.object({ line: z.number().int(), path: z.string(), key: z.string() })).optional(),

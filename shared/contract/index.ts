@@ -2,12 +2,15 @@
 import type { z } from 'zod';
 import { appContract } from './app.js';
 import { arrangementsContract } from './arrangements.js';
+import { auditContract } from './audit.js';
 import { beheerContract } from './beheer.js';
 import { commissionContract } from './commission.js';
 import { dossiersContract } from './dossiers.js';
+import { exportContract } from './export.js';
 import { kindgesprekContract } from './kindgesprek.js';
 import { lockContract } from './lock.js';
 import { mdoContract } from './mdo.js';
+import { retentionContract } from './retention.js';
 import { syncContract } from './sync.js';
 import { termijnenContract } from './termijnen.js';
 import { tlvContract } from './tlv.js';
@@ -24,6 +27,9 @@ export const contract = {
   ...syncContract,
   ...lockContract,
   ...commissionContract,
+  ...retentionContract,
+  ...auditContract,
+  ...exportContract,
 } as const;
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -32,6 +38,8 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
 export const METHODS = Object.keys(contract) as Method[];
+// Who may call what: shared/contract/roles.ts, imported from there (not re-exported here, so the renderer's
+// start-up chunk can use the table without building every schema of the contract before zod-config.ts runs).
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -51,3 +59,6 @@ export * from './termijnen.js';
 export * from './sync.js';
 export * from './lock.js';
 export * from './commission.js';
+export * from './retention.js';
+export * from './export.js';
+export * from './audit.js';

@@ -54,7 +54,8 @@ export const syncRejectionSchema = z.object({
   seq: z.number().int(),
   entity: z.enum(SYNC_ENTITIES),
   entityId: z.string(),
-  op: z.enum(['upsert', 'delete']),
+  /** `purge`: a retention purge the store refused (docs/retention.md). */
+  op: z.enum(['upsert', 'delete', 'purge']),
   reason: z.enum(REJECT_REASONS),
   title: z.string(),
   /** The rejected values of the changed fields, so nothing typed is lost (the user can copy them). */

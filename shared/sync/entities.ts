@@ -1,6 +1,7 @@
 // The synced entities, declared once. The app's outbox triggers, the pull applier, the store's
 // validation, scoping and authorisation, and the published JSON schemas are all derived from this
 // list: adding an entity later is one entry here (plus its table on both sides).
+import { AUDIT_ACTIONS } from '../contract/audit.js';
 import type { Role } from '../domain/dossier.js';
 
 /**
@@ -59,12 +60,13 @@ export interface EntityDef {
 export const SYNC_ENTITIES = [
   'user', 'werkgebied', 'school', 'budget_allocation', 'dossier', 'dossier_parent', 'dossier_involved',
   'dossier_event', 'mdo', 'dossier_action', 'kindgesprek', 'arrangement', 'tlv', 'attachment', 'conflict',
-  'association_setting', 'commission_meeting', 'commission_item',
+  'association_setting', 'commission_meeting', 'commission_item', 'retention_run',
+  'audit_event',
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 /** Version of the entity schemas below; bump it whenever a field is added, removed or retyped. */
-export const SYNC_SCHEMA_VERSION = 2;
+export const SYNC_SCHEMA_VERSION = 3;
 
 const f = (spec: string): FieldDef[] =>
   spec.trim().split(/\s+/).map((s) => {
@@ -194,6 +196,23 @@ export const ENTITY_DEFS: readonly EntityDef[] = [
     fields: f(`id meeting_id position:int subject_type subject_id dossier_id:text? minutes:int guests:json checks:json
       decision:json? letters_sent_at:text? created_at updated_at`),
     localOnly: [], scope: { kind: 'association' }, read: COMMISSION, write: COMMISSION, deletable: true,
+  },
+  {
+    // A retention run: rule, day and count only (never pupils' names or ids), append-only (docs/retention.md).
+    name: 'retention_run', table: 'retention_runs', key: ['id'], fields: f('id rule run_date count:int by_name created_at'),
+    localOnly: [], scope: { kind: 'association' }, read: ['consulent', 'secretaris', 'beheerder'],
+    write: ['consulent', 'secretaris'], deletable: false,
+    finalised: { field: 'rule', values: ['dossier_closed', 'tlv'], mutable: [] },
+  },
+  {
+    // The audit log (docs/security.md): written by every role's device (its own events only, checked by the
+    // store), read only by the beheerder, the role the association's privacy officer works with. Never
+    // changed once written: every known action counts as finalised, so any edit is rejected.
+    name: 'audit_event', table: 'audit_log', key: ['id'],
+    fields: f(`id device_id seq:int at user_id:text? action method entity entity_id:text? dossier_id:text? detail:json
+      prev_hash hash`),
+    localOnly: [], scope: { kind: 'association' }, read: ['beheerder'], write: ALL, deletable: false,
+    finalised: { field: 'action', values: AUDIT_ACTIONS, mutable: [] },
   },
 ];
 

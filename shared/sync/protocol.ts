@@ -40,8 +40,12 @@ export const mutationSchema = z.object({
   mutationId: id,
   entity: z.enum(SYNC_ENTITIES),
   id,
-  op: z.enum(['upsert', 'delete']),
-  /** The full row after the change (null for a delete). */
+  /**
+   * `purge`: destroy the record (a dossier or a TLV) and everything below it under the association's retention
+   * rules (docs/retention.md); data and base are null.
+   */
+  op: z.enum(['upsert', 'delete', 'purge']),
+  /** The full row after the change (null for a delete or purge). */
   data: rowSchema.nullable(),
   /** The full row before the change as the device knew it (null when the device created it). */
   base: rowSchema.nullable(),
@@ -71,6 +75,8 @@ export const REJECT_REASONS = [
   'not_deletable',
   'blob_missing', // attachment pushed before its content was uploaded
   'stale_sequence', // a sequence number lower than one already applied, never seen before
+  'not_due', // a purge of a record whose retention period has not passed (by the store's rules and clock)
+  'purged', // the record was destroyed under the retention rules: it cannot be written again
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -104,8 +110,11 @@ export const changeSchema = z.object({
   entity: z.enum(SYNC_ENTITIES),
   id,
   version: z.number().int(),
-  /** `evict`: the record left this user's scope; remove it from the device without pushing a delete. */
-  op: z.enum(['upsert', 'delete', 'evict']),
+  /**
+   * `evict`: the record left this user's scope; remove it from the device without pushing a delete.
+   * `purge`: the record was destroyed under the retention rules; remove it and every local trace of it.
+   */
+  op: z.enum(['upsert', 'delete', 'evict', 'purge']),
   data: rowSchema.nullable(),
   /** Who made the change and when (store clock), and which fields changed: the document's history. */
   by: z.string().nullable(),

@@ -111,7 +111,7 @@ describeE2E('Arrangements and TLV flow in Chromium', () => {
     await s.page.getByRole('navigation').getByRole('link', { name: t('budgets.nav') }).click();
     await s.page.getByRole('table').waitFor({ timeout: 20_000 });
     await s.app.axe('budgets');
-    await s.page.getByRole('navigation').getByRole('link', { name: t('termijnen.nav') }).click();
+    await s.page.getByRole('navigation').getByRole('link', { name: t('termijnen.nav'), exact: true }).click();
     await s.page.getByRole('heading', { level: 1, name: t('termijnen.title') }).waitFor({ timeout: 20_000 });
     await s.page.getByRole('combobox', { name: t('termijnen.filter_werkgebied') }).waitFor();
     await s.app.axe('termijnen');

@@ -34,7 +34,8 @@ describeE2E('setup and beheer in Chromium', () => {
     await s.page.getByRole('radio', { name: t('enums.role.beheerder') }).check();
     await label('setup.association').fill('SWV Testkust');
     await button('setup.complete').click();
-    await h1(t('dossiers.title')).waitFor({ timeout: 20_000 });
+    // The beheerder's start page is Beheer (shared/contract/roles.ts: no dossiers for this role).
+    await h1(t('beheer.title')).waitFor({ timeout: 20_000 });
     await s.page.getByText('Fenna Testconsulent').first().waitFor();
   });
 
@@ -91,7 +92,7 @@ describeE2E('setup and beheer in Chromium', () => {
   it('switches the whole screen to English and back', async () => {
     await s.page.getByRole('button', { name: 'English', exact: true }).click();
     await h1(en.beheer.title).waitFor();
-    await s.page.getByRole('navigation').getByRole('link', { name: en.nav.dossiers, exact: true }).waitFor();
+    await s.page.getByRole('navigation').getByRole('link', { name: en.nav.beheer, exact: true }).waitFor();
     expect(await s.page.getAttribute('html', 'lang')).toBe('en');
     await s.page.getByRole('button', { name: 'Nederlands', exact: true }).click();
     await h1(t('beheer.title')).waitFor();

@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/contract/index.js';
 import { formatTime } from '../../shared/format.js';
 import { describeE2E } from './support/chromium.js';
 import { startAppSession, type AppSession } from './support/app-session.js';
+import { api as callApi, linkOnSetup, syncIndicator, syncNow as syncRound, syncStatus as statusOf } from './support/linked-device.js';
 import { startNetworkSwitch, startStoreProcess, storeAdmin, type NetworkSwitch, type StoreProcess } from './support/store-process.js';
 import { t } from './support/veldwerk-page.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -65,40 +65,13 @@ function syncSuite(backend: Backend): void {
     // ---- What a user sees and does, per device. ----
     const h1 = (d: Device, name: string) => d.s.page.getByRole('heading', { level: 1, name, exact: true });
     const field = (d: Device, key: string) => d.s.page.getByLabel(t(key), { exact: true });
-    const indicator = (d: Device) => d.s.page.getByRole('banner').getByRole('group', { name: t('sync.indicator.label') });
+    const indicator = (d: Device) => syncIndicator(d.s);
     const syncLine = (d: Device) => indicator(d).locator('.sync-text');
     const nav = (d: Device, key: string) => d.s.page.getByRole('navigation').getByRole('link', { name: t(key), exact: true });
 
-    async function api<T>(d: Device, method: string, input: unknown): Promise<T> {
-      const r = await d.s.app.callApi(method, input, true);
-      const body = r.body as { ok: boolean; value?: T; error?: unknown };
-      if (r.status !== 200 || !body.ok) throw new Error(`${method} failed: ${r.status} ${JSON.stringify(r.body)}`);
-      return body.value as T;
-    }
-    const syncStatus = (d: Device) => api<SyncStatus>(d, 'sync:status', {});
-
-    /**
-     * Clicks "Nu synchroniseren" and waits until that round has ended (the core's status says when,
-     * so the wait never depends on the clock). Returns the status after the round.
-     */
-    async function syncNow(d: Device): Promise<SyncStatus> {
-      const before = await syncStatus(d);
-      const answer = d.s.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/${encodeURIComponent('sync:now')}`);
-      await indicator(d).getByRole('button', { name: t('sync.indicator.sync_now'), exact: true }).click();
-      // The round has started when the button's call returns, so the header shows it at once (and polls fast).
-      expect(((await (await answer).json()) as { value: SyncStatus }).value.state).toBe('syncing');
-      let after = before;
-      await expect
-        .poll(
-          async () => {
-            after = await syncStatus(d);
-            return after.state !== 'syncing' && (after.lastSyncAt !== before.lastSyncAt || after.state !== 'idle');
-          },
-          { timeout: 30_000, message: `${d.label}: the sync round did not end` },
-        )
-        .toBe(true);
-      return after;
-    }
+    const api = <T>(d: Device, method: string, input: unknown) => callApi<T>(d.s, method, input);
+    const syncNow = (d: Device) => syncRound(d.s, d.label);
+    const syncStatus = (d: Device) => statusOf(d.s);
 
     /** Syncs and expects the header to say "Bijgewerkt om HH:MM" with the time of this round and nothing waiting. */
     async function syncAndExpectUpToDate(d: Device): Promise<void> {
@@ -193,17 +166,7 @@ function syncSuite(backend: Backend): void {
 
     it('links each device on the first-run screen with the store address and its code, and syncs', async () => {
       for (const d of Object.values(devices)) {
-        await d.s.app.open();
-        await d.s.app.choosePassphrase(PASSPHRASE);
-        await h1(d, t('setup.title')).waitFor({ timeout: 20_000 });
-        const form = d.s.page.getByRole('form', { name: t('sync.settings.enroll_heading') });
-        await form.getByLabel(t('sync.settings.store_url'), { exact: true }).fill(d.net.url);
-        await form.getByLabel(t('sync.settings.code'), { exact: true }).fill(d.code);
-        await form.getByLabel(t('sync.settings.device_name'), { exact: true }).fill(`Laptop ${d.label}`);
-        await form.getByRole('button', { name: t('sync.settings.enroll'), exact: true }).click();
-        // The store's user becomes this device's profile: the app opens on the dossier list.
-        await h1(d, t('dossiers.title')).waitFor({ timeout: 20_000 });
-        await syncLine(d).getByText(/^Bijgewerkt om \d{2}:\d{2}$/).waitFor({ timeout: 30_000 });
+        await linkOnSetup(d.s, { passphrase: PASSPHRASE, storeUrl: d.net.url, code: d.code, deviceName: `Laptop ${d.label}` });
         expect(await syncStatus(d)).toMatchObject({ state: 'idle', associationName: 'SWV E2E Kust', deviceName: `Laptop ${d.label}`, pending: 0 });
       }
       const list = await storeAdmin<{ name: string; userId: string }[]>(storeDir, ['device', 'list', associationId], databaseUrl);

@@ -133,11 +133,12 @@ async function world() {
     }
   }
 
-  /** Every captured seq ended in exactly one outcome, nothing is pending. */
+  /** Every captured seq ended in exactly one outcome; nothing is pending but audit events of calls since the last sync. */
   function expectSettled(a: App): void {
     const max = a.sql<{ seq: number }>(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`)[0]?.seq ?? 0;
-    expect(a.sql('SELECT seq FROM outbox')).toEqual([]);
-    const seqs = a.core.sync!.outcomes().map((o) => o.seq);
+    const pending = a.sql<{ seq: number; entity: string }>('SELECT seq, entity FROM outbox');
+    expect(pending.filter((p) => p.entity !== 'audit_event')).toEqual([]);
+    const seqs = [...a.core.sync!.outcomes().map((o) => o.seq), ...pending.map((p) => p.seq)].sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: max }, (_, i) => i + 1));
   }
 
@@ -171,6 +172,8 @@ describe('sync faults with real processes', () => {
     }
     const pending = (await a.call('sync:status', {})).pending;
     expect(pending).toBe(9); // dossier, parent, event per create
+    // What goes out: those edits and the audit events of the calls that made them.
+    const queued = a.sql<{ n: number }>('SELECT count(*) AS n FROM outbox')[0]!.n;
 
     const fired = w.proxy.arm({
       kind: 'reply', match: (r) => r.method === 'POST' && r.path === '/v1/push', onReply: () => w.store.kill(),
@@ -179,14 +182,14 @@ describe('sync faults with real processes', () => {
     await fired;
     expect(await w.store.exited).toBe('SIGKILL');
     // The store had committed the whole batch: its idempotency records hold every seq.
-    expect(w.storeSql<{ n: number }>('SELECT count(*) AS n FROM seen WHERE device_id = ?', deviceId(a))).toEqual([{ n: pending }]);
+    expect(w.storeSql<{ n: number }>('SELECT count(*) AS n FROM seen WHERE device_id = ?', deviceId(a))).toEqual([{ n: queued }]);
     expect((await a.call('sync:status', {})).pending).toBe(pending);
 
     await w.restartStore();
     await a.sync();
     w.expectSettled(a);
     expect(a.core.sync!.outcomes().every((o) => o.status === 'applied')).toBe(true);
-    expect(w.storeSql<{ n: number }>('SELECT count(*) AS n FROM seen WHERE device_id = ?', deviceId(a))).toEqual([{ n: pending }]);
+    expect(w.storeSql<{ n: number }>('SELECT count(*) AS n FROM seen WHERE device_id = ?', deviceId(a))).toEqual([{ n: queued }]);
     for (const id of ids) expect(await w.admin.history(w.assoc, 'dossier', id)).toHaveLength(1);
     w.expectNoDuplicateVersions();
 
@@ -229,13 +232,15 @@ describe('sync faults with real processes', () => {
     const applied = a.sql<{ n: number; max: number }>('SELECT count(*) AS n, max(version) AS max FROM sync_history')[0]!;
     expect(applied.max).toBeLessThanOrEqual(cursor);
     const visibleUpToCursor = w.storeSql<{ n: number }>(
-      `SELECT count(*) AS n FROM records WHERE association_id = ? AND version <= ? AND (scope_werkgebied IS NULL OR scope_werkgebied = ?)`,
+      `SELECT count(*) AS n FROM records WHERE association_id = ? AND version <= ? AND (scope_werkgebied IS NULL OR scope_werkgebied = ?)
+        AND entity <> 'audit_event'`,
       w.assoc, cursor, w.noord,
     )[0]!.n;
     expect(applied.n).toBe(visibleUpToCursor);
 
     const visibleAfterCursor = w.storeSql<{ n: number }>(
-      `SELECT count(*) AS n FROM records WHERE association_id = ? AND version > ? AND (scope_werkgebied IS NULL OR scope_werkgebied = ?)`,
+      `SELECT count(*) AS n FROM records WHERE association_id = ? AND version > ? AND (scope_werkgebied IS NULL OR scope_werkgebied = ?)
+        AND entity <> 'audit_event'`,
       w.assoc, cursor, w.noord,
     )[0]!.n;
     const { pulled } = await a.sync();

@@ -166,6 +166,7 @@ describe('app lock in the core', () => {
     const t = tempCore({ now });
     cleanups.push(() => t.dispose());
     expect(await t.raw('lock:lock', {})).toMatchObject({ ok: false, error: { code: 'bad_request', message: message('lock.errors.no_pin') } });
+    await t.call('setup:complete', { name: 'Ilse', role: 'consulent', associationName: 'SWV' });
     expect((await t.raw('dossiers:list', {})).ok).toBe(true);
     const { core } = await passphraseCore();
     await core.call('lock:setPin', { currentSecret: PASSPHRASE, pin: PIN });

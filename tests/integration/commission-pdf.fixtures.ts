@@ -7,6 +7,7 @@ import { brokenPdf, greyJpeg, markerPdf } from '../../core/pdf/commission-fixtur
 import type { Input, Meeting, Tlv } from '../../shared/contract/index.js';
 import { arrInput } from './arrangements.fixtures.js';
 import { tlvInputOf } from './commission/fixtures.js';
+import { multiRole } from '../helpers/roles.js';
 import { dossierInput, tempCore, type TestCore } from '../helpers/temp-core.js';
 
 export const FONTS = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
@@ -67,7 +68,8 @@ async function makeTlv(t: TestCore, dossierId: string, p: (typeof PUPILS)[number
 
 export async function commissionWorld(): Promise<CommissionWorld> {
   let now = new Date('2026-10-06T08:00:00Z');
-  const t = tempCore({ now: () => now });
+  // The secretary's commission work over casework made by a consultant on the same local database.
+  const t = multiRole(tempCore({ now: () => now }));
   await t.call('setup:complete', { name: 'Sanne Secretaris', role: 'secretaris', associationName: 'SWV Duinstreek' });
   // Arrangements take their consent from an MDO; this world does not make one.
   const s = await t.call('commission:settings', {});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { multiRole } from '../helpers/roles.js';
 import { tempCore, type TestCore } from '../helpers/temp-core.js';
 
 function dump(t: TestCore): string {
@@ -33,7 +34,8 @@ describe('demo association generator', () => {
   });
 
   it("fills the commission's inbox with complete, submitted TLV applications", async () => {
-    const t = tempCore({ now: () => new Date('2026-11-02T10:00:00Z') });
+    // The demo's user is a consultant; the commission's inbox is the secretary's.
+    const t = multiRole(tempCore({ now: () => new Date('2026-11-02T10:00:00Z') }));
     await t.call('setup:loadDemo', { dossiers: 200 });
     const inbox = await t.call('commission:inbox', {});
     expect(inbox).toHaveLength(6);

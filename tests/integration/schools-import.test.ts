@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setUpAs } from '../helpers/roles.js';
 import { tempCore, type TestCore } from '../helpers/temp-core.js';
 
 let t: TestCore;
-beforeEach(() => {
+beforeEach(async () => {
   t = tempCore();
+  await setUpAs(t, 'beheerder');
 });
 afterEach(() => t.dispose());
 

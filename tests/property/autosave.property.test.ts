@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DossierInput } from '../../shared/contract/index.js';
+import { setUpAs } from '../helpers/roles.js';
 import { dossierInput, tempCore } from '../helpers/temp-core.js';
 
 const edit = fc.record({
@@ -24,6 +25,7 @@ describe('autosave (model-based property)', () => {
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 25 }), async (actions) => {
         const t = tempCore();
         try {
+          await setUpAs(t, 'consulent');
           const wg = await t.call('werkgebieden:save', { name: 'W' });
           const school = await t.call('schools:save', { name: 'S', brin: '12AB', place: '', werkgebiedId: wg.id });
           let d = await t.call('dossiers:create', dossierInput(school.id));

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../../shared/i18n/index.js';
 import { LockButton } from '../lock/lock-button.js';
-import { paths, useRoute } from '../router/router.js';
+import { NAV_ITEMS } from '../roles/nav-items.js';
+import { canCall, shownRoute } from '../roles/use-can.js';
+import { useRoute } from '../router/router.js';
 import { useLanguage } from '../stores/language-store.js';
 import { useSession } from '../stores/session-store.js';
 import { Link } from './link.js';
@@ -11,14 +13,10 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
   const { t } = useTranslation();
   const profile = useSession((s) => s.profile);
   const { lang, setLang } = useLanguage();
-  const route = useRoute();
-  const own = ['beheer', 'not-found', 'arrangementen', 'arrangement', 'budgetten', 'termijnen', 'instellingen', 'conflicten', 'commissie', 'vergadering'];
-  const inDossiers = !own.includes(route.name);
-  const item = (to: string, label: string, current: boolean) => (
-    <li>
-      <Link to={to} aria-current={current ? 'page' : undefined}>{label}</Link>
-    </li>
-  );
+  // The start page is the role's home: its item is the current one.
+  const route = shownRoute(useRoute(), profile?.role);
+  // Data-driven: each item shows only for roles that may call its method (shared/contract/roles.ts).
+  const items = NAV_ITEMS.filter((i) => canCall(profile, i.method));
 
   return (
     <header className="app-header">
@@ -37,21 +35,11 @@ export function AppHeader({ showNav }: { showNav: boolean }) {
       {showNav && (
         <nav aria-label={t('nav.label')} className="app-nav">
           <ul>
-            <li>
-              <Link to={paths.dossiers} aria-current={inDossiers ? 'page' : undefined}>
-                {t('nav.dossiers')}
-              </Link>
-            </li>
-            {item(paths.arrangementen, t('arrangements.nav'), route.name === 'arrangementen' || route.name === 'arrangement')}
-            {item(paths.budgetten, t('budgets.nav'), route.name === 'budgetten')}
-            {item(paths.termijnen, t('termijnen.nav'), route.name === 'termijnen')}
-            {item(paths.commissie, t('commission.nav'), route.name === 'commissie' || route.name === 'vergadering')}
-            <li>
-              <Link to={paths.beheer} aria-current={route.name === 'beheer' ? 'page' : undefined}>
-                {t('nav.beheer')}
-              </Link>
-            </li>
-            {item(paths.instellingen, t('sync.nav_settings'), route.name === 'instellingen')}
+            {items.map((i) => (
+              <li key={i.to}>
+                <Link to={i.to} aria-current={i.routes.includes(route.name) ? 'page' : undefined}>{t(i.label)}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
       )}

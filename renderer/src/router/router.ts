@@ -4,6 +4,8 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  /** The start page (`#/` or no hash): the role's home (renderer/src/roles/use-can.ts). */
+  | { name: 'home' }
   | { name: 'dossiers' }
   | { name: 'dossier'; id: string }
   | { name: 'dossier-new' }
@@ -16,13 +18,16 @@ export type Route =
   | { name: 'budgetten' }
   | { name: 'tlv'; id: string }
   | { name: 'termijnen' }
+  | { name: 'bewaartermijnen' }
   | { name: 'instellingen' }
   | { name: 'conflicten' }
   | { name: 'commissie' }
   | { name: 'vergadering'; id: string }
+  | { name: 'auditlog' }
   | { name: 'not-found' };
 
 export const paths = {
+  home: '#/',
   dossiers: '#/dossiers',
   dossierNew: '#/dossiers/nieuw',
   dossier: (id: string) => `#/dossiers/${encodeURIComponent(id)}`,
@@ -37,15 +42,18 @@ export const paths = {
   budgetten: '#/budgetten',
   tlv: (id: string) => `#/tlv/${encodeURIComponent(id)}`,
   termijnen: '#/termijnen',
+  bewaartermijnen: '#/bewaartermijnen',
   instellingen: '#/instellingen',
   conflicten: '#/conflicten',
   commissie: '#/commissie',
+  auditlog: '#/auditlog',
   vergadering: (id: string) => `#/commissie/vergaderingen/${encodeURIComponent(id)}`,
 } as const;
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '' || path === '/' || path === '/dossiers') return { name: 'dossiers' };
+  if (path === '' || path === '/') return { name: 'home' };
+  if (path === '/dossiers') return { name: 'dossiers' };
   if (path === '/dossiers/nieuw') return { name: 'dossier-new' };
   const m = /^\/dossiers\/([^/]+)$/.exec(path);
   if (m) return { name: 'dossier', id: decodeURIComponent(m[1]!) };
@@ -59,9 +67,11 @@ export function parseHash(hash: string): Route {
   if (path === '/arrangementen') return { name: 'arrangementen' };
   if (path === '/budgetten') return { name: 'budgetten' };
   if (path === '/termijnen') return { name: 'termijnen' };
+  if (path === '/bewaartermijnen') return { name: 'bewaartermijnen' };
   if (path === '/instellingen') return { name: 'instellingen' };
   if (path === '/conflicten') return { name: 'conflicten' };
   if (path === '/commissie') return { name: 'commissie' };
+  if (path === '/auditlog') return { name: 'auditlog' };
   const meeting = /^\/commissie\/vergaderingen\/([^/]+)$/.exec(path);
   if (meeting) return { name: 'vergadering', id: decodeURIComponent(meeting[1]!) };
   const arr = /^\/(arrangementen|tlv)\/([^/]+)$/.exec(path);
@@ -119,7 +129,7 @@ function onHashChange(): void {
   const previous = lastHash;
   void mayLeave().then((ok) => {
     if (ok) notify();
-    else window.history.replaceState(null, '', previous || '#/dossiers');
+    else window.history.replaceState(null, '', previous || '#/');
   });
 }
 

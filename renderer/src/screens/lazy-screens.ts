@@ -14,9 +14,12 @@ export const ArrangementScreen = lazy(() => import('./arrangements/arr-screen.js
 export const BudgetsScreen = lazy(() => import('./budgets/budgets-screen.js').then((m) => ({ default: m.BudgetsScreen })));
 export const TlvScreen = lazy(() => import('./tlv/tlv-screen.js').then((m) => ({ default: m.TlvScreen })));
 export const TermijnenScreen = lazy(() => import('./termijnen/termijnen-screen.js').then((m) => ({ default: m.TermijnenScreen })));
+export const BewaartermijnenScreen = lazy(() =>
+  import('./bewaartermijnen/bewaartermijnen-screen.js').then((m) => ({ default: m.BewaartermijnenScreen })));
 export const InstellingenScreen = lazy(() =>
   import('./instellingen/instellingen-screen.js').then((m) => ({ default: m.InstellingenScreen })),
 );
 export const CommissieScreen = lazy(() => import('./commissie/commissie-screen.js').then((m) => ({ default: m.CommissieScreen })));
 export const MeetingScreen = lazy(() => import('./commissie/meeting-screen.js').then((m) => ({ default: m.MeetingScreen })));
+export const AuditlogScreen = lazy(() => import('./auditlog/auditlog-screen.js').then((m) => ({ default: m.AuditlogScreen })));
 export const ConflictenScreen = lazy(() => import('./conflicten/conflicten-screen.js').then((m) => ({ default: m.ConflictenScreen })));

@@ -11,7 +11,8 @@ export function consumeToken(loc: Location = window.location, storage: Storage =
     } catch {
       // Storage may be unavailable; the token then lives in memory only.
     }
-    window.history.replaceState(null, '', `${loc.pathname}${loc.search}#/dossiers`);
+    // The start page: the role's home (the dossiers; Beheer or the commission for some roles: renderer/src/roles/).
+    window.history.replaceState(null, '', `${loc.pathname}${loc.search}#/`);
     return token;
   }
   try {

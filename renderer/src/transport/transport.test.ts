@@ -57,7 +57,7 @@ describe('start-up token', () => {
   it('takes the token from the hash, keeps it for reloads and removes it from the URL', () => {
     window.history.replaceState(null, '', '/#token=abc%2B1');
     expect(consumeToken()).toBe('abc+1');
-    expect(window.location.hash).toBe('#/dossiers');
+    expect(window.location.hash).toBe('#/');
     expect(window.location.href).not.toContain('abc');
     // A reload: no token in the URL any more, but this tab still has it.
     expect(consumeToken()).toBe('abc+1');

@@ -15,8 +15,14 @@ export class ContractError extends Error {
   readonly fields: { path: string; key: string }[];
   readonly lines: { line: number; path: string; key: string }[];
 
-  constructor(code: ClientErrorCode, message: string, fields?: ContractErrorData['fields'], lines?: ContractErrorData['lines']) {
+  /** The i18n key of a message more specific than the code's own, when the core sent one. */
+  readonly key: string | undefined;
+
+  constructor(
+    code: ClientErrorCode, message: string, fields?: ContractErrorData['fields'], lines?: ContractErrorData['lines'], key?: string,
+  ) {
     super(message);
+    this.key = key;
     this.name = 'ContractError';
     this.code = code;
     this.fields = fields ?? [];
@@ -24,7 +30,7 @@ export class ContractError extends Error {
   }
 
   static from(data: ContractErrorData): ContractError {
-    return new ContractError(data.code, data.message, data.fields, data.lines);
+    return new ContractError(data.code, data.message, data.fields, data.lines, data.key);
   }
 }
 

@@ -80,12 +80,12 @@ describe('commission decisions', () => {
     sqlite.prepare("INSERT INTO settings (key, value) VALUES ('sync.device', ?)").run(JSON.stringify({
       storeUrl: 'https://store.example', token: 't', deviceId: 'd', deviceName: 'Laptop', userId: 'u', associationId: 'a', associationName: 'SWV Test', insecure: false,
     }));
-    const outboxBefore = sqlite.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const outboxBefore = sqlite.prepare("SELECT count(*) FROM outbox WHERE entity <> 'audit_event'").pluck().get();
     const err = await refused(w.t, 'commission:decide', { meetingId: m.id, baseRevision: m.revision, itemId: m.items[0]!.id, decision: grant });
     expect(err).toMatchObject({ code: 'conflict', message: message('errors.tlv_numbers_exhausted') });
     expect(await w.t.call('tlv:get', { id: tlv.id })).toMatchObject({ status: 'ingediend', tlvNumber: '', commissionDecision: null });
     expect(await w.t.call('commission:meeting', { id: m.id })).toMatchObject({ revision: m.revision, items: [expect.objectContaining({ decision: null })] });
-    expect(sqlite.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
+    expect(sqlite.prepare("SELECT count(*) FROM outbox WHERE entity <> 'audit_event'").pluck().get()).toBe(outboxBefore);
     expect(sqlite.prepare('SELECT count(*) FROM tlv_number_blocks').pluck().get()).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM dossier_events WHERE type = 'tlv_decided'").pluck().get()).toBe(0);
     // A block from the store: now it works, from that block.
@@ -123,7 +123,8 @@ describe('commission decisions', () => {
       ['commission:saveNotulen', { ...ref, notulen: 'Later' }],
       ['commission:finaliseNotulen', ref],
     ] as const) {
-      expect(await refused(w.t, method, input), method).toMatchObject({ code: 'conflict', message: closed });
+      // The key travels with the message, so the renderer can show it in the chosen language.
+      expect(await refused(w.t, method, input), method).toMatchObject({ code: 'conflict', message: closed, key: 'errors.meeting_closed' });
     }
     // Letters go out after the meeting: still recorded once the notulen are vastgesteld, without touching
     // the finalised meeting record (no outbox row for it).

@@ -1,6 +1,7 @@
 // Shared set-up of the commission tests: a core with a movable clock, complete submitted TLVs and
 // arrangements, and a meeting input.
 import type { Input, Meeting, Tlv } from '../../../shared/contract/index.js';
+import { multiRole } from '../../helpers/roles.js';
 import { tempCore, type TestCore } from '../../helpers/temp-core.js';
 import { arrInput, arrSetup } from '../arrangements.fixtures.js';
 
@@ -16,7 +17,8 @@ export interface World {
 /** Starts on 6 October 2026 in Amsterdam. */
 export async function world(): Promise<World> {
   let now = new Date('2026-10-06T08:00:00Z');
-  const t = tempCore({ now: () => now });
+  // The consultant's casework and the secretary's commission work on one local database.
+  const t = multiRole(tempCore({ now: () => now }));
   const s = await arrSetup(t);
   return { t, at: (iso) => (now = new Date(iso)), ids: { werkgebiedId: s.werkgebiedId, schoolId: s.schoolId, dossierId: s.dossier.id } };
 }

@@ -3,13 +3,13 @@
 // and the new place is announced.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n.js';
 import type { MeetingItem } from '../../../../shared/contract/index.js';
 import { CASE_CHECKS, GUEST_KINDS, type CaseCheck } from '../../../../shared/domain/commission.js';
 import { Checkbox, SelectField, TextField } from '../../components/field.js';
 import { Link } from '../../components/link.js';
 import { ErrorMessage } from '../../components/status.js';
 import { useTransport } from '../../transport/transport.js';
-import { commissionErrorText } from './commission-errors.js';
 import { missingTexts, subjectPath } from './commission-parts.js';
 import type { MeetingCtx } from './meeting-screen.js';
 
@@ -37,7 +37,7 @@ export function AgendaSection({ ctx }: { ctx: MeetingCtx }) {
     try {
       await fn();
     } catch (err) {
-      setFailure(commissionErrorText(t, err));
+      setFailure(errorText(t, err));
     }
   };
 

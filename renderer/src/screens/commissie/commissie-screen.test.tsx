@@ -75,7 +75,7 @@ describe('commission inbox', () => {
     const user = userEvent.setup();
     const fake = setup({
       'commission:addItem': () => {
-        throw new ContractError('conflict', nl.errors.commission_on_agenda);
+        throw new ContractError('conflict', nl.errors.commission_on_agenda, [], [], 'errors.commission_on_agenda');
       },
     });
     await user.click(await screen.findByRole('button', { name: fill(C.add_to_agenda_of, { title: 'Sanne de Vries' }) }));

@@ -3,6 +3,7 @@
 // decision letters to school and parents with "Brieven verzonden".
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n.js';
 import { decisionInputSchema, type DecisionInput, type MeetingItem } from '../../../../shared/contract/index.js';
 import { DECISIONS, LETTER_RECIPIENTS, type Decision } from '../../../../shared/domain/commission.js';
 import { issuesOf } from '../../../../shared/domain/validation.js';
@@ -14,7 +15,7 @@ import { ErrorMessage } from '../../components/status.js';
 import { validationText } from '../../i18n.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
-import { commissionErrorText, useCommissionAction } from './commission-errors.js';
+import { useCommissionAction } from './commission-errors.js';
 import { DecisionSummary } from './commission-parts.js';
 import type { MeetingCtx } from './meeting-screen.js';
 
@@ -125,7 +126,7 @@ function DecisionForm({ ctx, item, categories, onDone }: { ctx: MeetingCtx; item
       onDone();
     } catch (x) {
       if (x instanceof ContractError && x.code === 'validation') show(x.fields);
-      else setError(commissionErrorText(t, x));
+      else setError(errorText(t, x));
     } finally {
       setBusy(false);
     }

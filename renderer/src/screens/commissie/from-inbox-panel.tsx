@@ -1,11 +1,11 @@
 // "Toevoegen uit inbox": the waiting cases that are on no agenda yet, each with "Toevoegen".
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n.js';
 import type { InboxRow } from '../../../../shared/contract/index.js';
 import { ErrorMessage } from '../../components/status.js';
 import { ListState, useList } from '../../components/use-async.js';
 import { useTransport } from '../../transport/transport.js';
-import { commissionErrorText } from './commission-errors.js';
 import { ClockBadge, MissingList } from './commission-parts.js';
 import type { MeetingCtx } from './meeting-screen.js';
 
@@ -28,7 +28,7 @@ export function FromInboxPanel({ ctx }: { ctx: MeetingCtx }) {
       }));
       list.retry();
     } catch (err) {
-      setError(commissionErrorText(t, err));
+      setError(errorText(t, err));
     } finally {
       setBusy(null);
     }

@@ -3,13 +3,13 @@
 // shared schema's at once, the core's from its `fields`.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n.js';
 import { meetingInputSchema, type CommissionSettings, type MeetingInput } from '../../../../shared/contract/index.js';
 import { issuesOf } from '../../../../shared/domain/validation.js';
 import { Checkbox, SelectField, TextField } from '../../components/field.js';
 import { ErrorMessage, SuccessMessage } from '../../components/status.js';
 import { validationText } from '../../i18n.js';
 import { ContractError } from '../../transport/transport.js';
-import { commissionErrorText } from './commission-errors.js';
 
 type Roles = CommissionSettings['memberRoles'];
 type Draft = { datum: string; tijd: string; locatie: string; online: boolean; link: string; members: { name: string; role: string }[] };
@@ -63,7 +63,7 @@ export function MeetingForm({ idPrefix, initial, roles, readOnly = false, submit
         for (const f of x.fields) out[f.path.replace(/^meeting\./, '')] ??= f.key;
         setErrors(out);
         setError(t('commission.form_invalid'));
-      } else setError(commissionErrorText(t, x));
+      } else setError(errorText(t, x));
     } finally {
       setBusy(false);
     }

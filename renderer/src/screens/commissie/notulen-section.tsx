@@ -2,6 +2,7 @@
 // vaststellen" behind a confirm dialog (after which the meeting is afgerond) and the notulen PDF.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n.js';
 import type { Meeting } from '../../../../shared/contract/index.js';
 import { formatTime } from '../../../../shared/format.js';
 import { AutosaveEditor, type SaveStatus } from '../../components/autosave.js';
@@ -13,7 +14,6 @@ import { ErrorMessage } from '../../components/status.js';
 import { validationText } from '../../i18n.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { ContractError, useTransport, type Transport } from '../../transport/transport.js';
-import { commissionErrorText } from './commission-errors.js';
 import type { MeetingCtx } from './meeting-screen.js';
 
 type Draft = { notulen: string };
@@ -86,7 +86,7 @@ function NotulenStatus({ status, updatedAt, failure }: { status: SaveStatus; upd
     status === 'pending' || status === 'saving' ? t('commission.save_saving')
       : status === 'saved' ? t('commission.save_saved', { time: formatTime(updatedAt, lang) })
         : status === 'invalid' ? t('commission.save_invalid')
-          : status === 'failed' ? t('commission.save_failed', { message: commissionErrorText(t, failure) })
+          : status === 'failed' ? t('commission.save_failed', { message: errorText(t, failure) })
             : status === 'conflict' ? t('errors.conflict') : '';
   return <p role="status" aria-live="polite" className={`save-status save-${status}`}>{text}</p>;
 }
@@ -114,7 +114,7 @@ function FinaliseDialog({ ctx, flush, onCancel, onDone }: { ctx: MeetingCtx; flu
         const undecided = ctx.latest().items.filter((i) => !i.decision).map((i) => i.title);
         const keys = [...new Set(err.fields.map((f) => validationText(t, f.key)))];
         setError([...keys, ...(undecided.length ? [t('commission.finalise_undecided', { list: undecided.join(', ') })] : [])]);
-      } else setError([commissionErrorText(t, err)]);
+      } else setError([errorText(t, err)]);
     } finally {
       setBusy(false);
     }

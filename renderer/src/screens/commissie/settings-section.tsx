@@ -2,6 +2,7 @@
 // number pattern (with a live example), member roles, the default item length, bezwaar and afzender.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n.js';
 import { commissionSettingsSchema, type CommissionSettings } from '../../../../shared/contract/index.js';
 import { ROUTES } from '../../../../shared/domain/arrangement.js';
 import { formatTlvNumber, numberPatternError } from '../../../../shared/domain/commission.js';
@@ -12,7 +13,6 @@ import { ErrorMessage, SuccessMessage } from '../../components/status.js';
 import { ListState, useList } from '../../components/use-async.js';
 import { validationText } from '../../i18n.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
-import { commissionErrorText } from './commission-errors.js';
 
 interface Draft {
   rules: { requireParentsView: boolean; requireConsent: boolean; requireChildView: boolean; oppMaxAgeMonths: string };
@@ -117,7 +117,7 @@ function SettingsForm({ initial }: { initial: CommissionSettings }) {
       setSaved(true);
     } catch (x) {
       if (x instanceof ContractError && x.code === 'validation') fail(x.fields);
-      else setError(commissionErrorText(t, x));
+      else setError(errorText(t, x));
     } finally {
       setBusy(false);
     }

@@ -103,7 +103,7 @@ function Rejection({ rejection: r, busy, onDismiss }: { rejection: SyncRejection
       <p>{t(`sync.rejections.reason.${r.reason}`)}</p>
       <p className="rejection-meta">
         {t('sync.rejections.at', {
-          op: r.op === 'delete' ? t('sync.rejections.op_delete') : t('sync.rejections.op_upsert'),
+          op: t(`sync.rejections.op_${r.op}`),
           when: formatDateTime(r.at, lang),
         })}
       </p>

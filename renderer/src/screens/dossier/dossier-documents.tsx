@@ -8,6 +8,7 @@ import { formatDate } from '../../../../shared/format.js';
 import { Link } from '../../components/link.js';
 import { ErrorMessage } from '../../components/status.js';
 import { errorText } from '../../i18n.js';
+import { useCan } from '../../roles/use-can.js';
 import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
@@ -16,12 +17,14 @@ import { ListState, useList, useStartAndOpen } from '../../components/use-async.
 import { DossierArrangements, DossierTermijnBadges, DossierTlvs } from './dossier-arrangements.js';
 
 export function DossierDocuments({ dossier }: { dossier: Dossier }) {
+  // MDO reports, the child's words and their agreements are casework: not shown to the secretary (shared/contract/roles.ts).
+  const casework = useCan('mdo:list');
   return (
     <>
       <DossierTermijnBadges dossier={dossier} />
-      <MdoSection dossier={dossier} />
-      <KindgesprekSection dossier={dossier} />
-      <ActionsSection dossier={dossier} />
+      {casework && <MdoSection dossier={dossier} />}
+      {casework && <KindgesprekSection dossier={dossier} />}
+      {casework && <ActionsSection dossier={dossier} />}
       <DossierArrangements dossier={dossier} />
       <DossierTlvs dossier={dossier} />
     </>

@@ -9,12 +9,14 @@ import { SaveStatusLine, useSaveOnLeave } from '../../components/save-status.js'
 import { ErrorMessage } from '../../components/status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { errorText, validationText } from '../../i18n.js';
+import { useCan } from '../../roles/use-can.js';
 import { navigate, paths } from '../../router/router.js';
 import { useSession } from '../../stores/session-store.js';
 import { useSyncStore } from '../../stores/sync-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { DossierEditor, type EditorSnapshot } from './dossier-editor.js';
 import { DossierDocuments } from './dossier-documents.js';
+import { DossierExport } from './dossier-export.js';
 import { NotesField, PupilFields, SchoolFields } from './dossier-fields.js';
 import { DossierTimeline } from './dossier-timeline.js';
 import { fieldId } from './draft.js';
@@ -40,7 +42,10 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
   const [action, setAction] = useState<'' | 'close' | 'reopen' | 'reload'>('');
   const [actionError, setActionError] = useState('');
   const saved = snap.saved;
-  const readOnly = saved?.status === 'afgesloten';
+  const closed = saved?.status === 'afgesloten';
+  // The secretary reads dossiers but does not write them (shared/contract/roles.ts).
+  const canWrite = useCan('dossiers:update');
+  const readOnly = closed || !canWrite;
   const title = (saved ? fullName(saved) : fullName(snap.draft)) || t('dossier.title_new');
   useDocumentTitle(title);
 
@@ -131,18 +136,18 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
             {t('dossier.reload')}
           </button>
         )}
-        {saved && !readOnly && (
+        {saved && canWrite && !closed && (
           <button type="button" className="button-secondary" onClick={() => closeOrReopen('close')} disabled={action !== ''}>
             {t('dossier.close')}
           </button>
         )}
-        {saved && readOnly && (
+        {saved && canWrite && closed && (
           <button type="button" className="button-secondary" onClick={() => closeOrReopen('reopen')} disabled={action !== ''}>
             {t('dossier.reopen')}
           </button>
         )}
       </div>
-      {readOnly && <p className="message message-info">{t('errors.closed_readonly')}</p>}
+      {closed && <p className="message message-info">{t('errors.closed_readonly')}</p>}
       {orphanErrors(snap).length > 0 && (
         <ErrorMessage>
           {orphanErrors(snap)
@@ -165,6 +170,7 @@ export function DossierView({ initial, schools, users, autosaveDelayMs, onCreate
       </form>
       {saved && <DossierDocuments dossier={saved} />}
       {saved && <DossierTimeline events={saved.timeline} dossierId={saved.id} />}
+      {saved && <DossierExport dossier={saved} />}
       {saved && <DocumentHistory entity="dossier" id={saved.id} />}
     </div>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX `evictions_record` ON `evictions` (`association_id`,`id`);
