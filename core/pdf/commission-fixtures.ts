@@ -4,16 +4,8 @@
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { endBytes } from './doc.js';
 
-function bytesOf(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
 
 /** A `pages`-page A4 PDF whose every page says `marker` (and some filler text). */
 export function markerPdf(marker: string, pages = 1, fontsDir?: string): Promise<Buffer> {
@@ -24,7 +16,7 @@ export function markerPdf(marker: string, pages = 1, fontsDir?: string): Promise
     doc.fontSize(14).text(`${marker} pagina ${i + 1}`);
     doc.moveDown().fontSize(10).text('Verslag van het onderzoek. '.repeat(120));
   }
-  return bytesOf(doc);
+  return endBytes(doc);
 }
 
 const seg = (marker: number, body: number[]): number[] => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
@@ -87,5 +79,5 @@ export function gradientPng(width: number, height: number): Buffer {
 export function encryptedPdf(): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', userPassword: 'geheim', pdfVersion: '1.7' });
   doc.text('Beveiligd');
-  return bytesOf(doc);
+  return endBytes(doc);
 }

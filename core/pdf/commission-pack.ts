@@ -9,7 +9,7 @@ import { agendaTimes, type PackVariant } from '../../shared/domain/commission.js
 import { localeOf } from '../../shared/format.js';
 import type { Lang } from '../../shared/i18n/index.js';
 import { caseName, kindOf, labelledAttachments, maskers, renderCase, type Budget, type CaseSettings } from './commission-case.js';
-import { BOLD, COLOR, FONT, createDoc, fit, type Doc } from './doc.js';
+import { BOLD, COLOR, FONT, createDoc, endBytes, fit, type Doc } from './doc.js';
 import { Flow } from './flow.js';
 import { addImagePage, prepareAttachment, setMetadata, writeOutline, type OutlineItem, type Prepared } from './pdf-assemble.js';
 import { texts, type Texts } from './texts.js';
@@ -93,7 +93,7 @@ export async function renderCommissionPackIn(lang: Lang, input: PackInput, ctx: 
 
   const pages = finalIndex();
   stamp(doc, tx, slots, pages, `${tx.t('commission.confidential')} · ${tx.t('commission.commission')} · ${tx.date(mt.datum)}`);
-  const summary = await PDFDocument.load(await finishBytes(doc), { updateMetadata: false });
+  const summary = await PDFDocument.load(await endBytes(doc), { updateMetadata: false });
   const copied = await out.copyPages(summary, summary.getPageIndices());
   for (const s of slots) {
     if ('own' in s) out.addPage(copied[s.own]!);
@@ -221,12 +221,3 @@ function stamp(doc: Doc, tx: Texts, slots: readonly Slot[], pages: number, line:
   }
 }
 
-function finishBytes(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}

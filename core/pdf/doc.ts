@@ -149,12 +149,15 @@ export function stampPages(doc: Doc, tx: Texts, o: StampOptions): number {
 }
 
 /** Ends the document and collects its bytes. */
-export function finish(doc: Doc, pages: number): Promise<RenderedPdf> {
+export function endBytes(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve({ bytes: Buffer.concat(chunks), pages }));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.end();
   });
 }
+
+/** Ends the document: its bytes and page count. */
+export const finish = async (doc: Doc, pages: number): Promise<RenderedPdf> => ({ bytes: await endBytes(doc), pages });

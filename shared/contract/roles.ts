@@ -104,7 +104,9 @@ export const METHOD_ROLES: Record<Method, MethodRoles> = {
  */
 export const CONFIG_METHODS: readonly Method[] = [
   'werkgebieden:save', 'schools:save', 'schools:import', 'budgets:saveSettings', 'budgets:setAllocation',
-  'budgets:list', 'commission:settings', 'commission:saveSettings',
+  'budgets:list', 'commission:settings', 'commission:saveSettings', 'retention:saveSettings',
+  // A standalone installation is its own privacy officer too.
+  'audit:search', 'audit:verify',
 ];
 
 /** Without a profile (before setup or linking) only these answer: start-up, the lock and linking. */

@@ -143,6 +143,10 @@ describe('Geen toegang', () => {
     expect(await screen.findByLabelText(nl.dossier.voornaam)).toBeDisabled();
     expect(screen.queryByRole('button', { name: nl.dossier.close })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: nl.mdo.list_title })).not.toBeInTheDocument();
+    // Applications are read, not written: no "new TLV" or "new arrangement" button that would be refused.
+    expect(await screen.findByRole('heading', { name: nl.tlv.list_title })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: nl.tlv.create })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: nl.arrangements.create })).not.toBeInTheDocument();
     const asked = fake.calls.map((c) => c.method);
     for (const m of ['mdo:list', 'kindgesprek:list', 'actions:list']) expect(asked).not.toContain(m);
   });

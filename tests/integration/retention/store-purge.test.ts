@@ -94,10 +94,10 @@ async function vacuumed(url: string): Promise<string[]> {
 }
 
 describe.each(DIALECTS)('retention purge through the store (%s)', (dialect) => {
-  it('destroys the dossier on the store and on the second device; the run is recorded on the store', async () => {
-    clock = new Date('2026-11-22T10:00:00Z');
+  /** A store on a fresh database with one werkgebied and school, and two consultants' devices (null without PostgreSQL). */
+  async function kust() {
     const where = dialect === 'postgres' ? await h.pgUrl() : h.sqliteFile();
-    if (!where) return; // PostgreSQL is not installed here
+    if (!where) return null;
     const store = (await h.open(dialect, { now: () => clock, ...(dialect === 'postgres' ? { url: where } : { file: where }) }))!;
     const { id: assoc } = await store.admin.createAssociation('SWV Kust');
     const noord = (await store.admin.createWerkgebied(assoc, 'Noord')).id;
@@ -106,6 +106,14 @@ describe.each(DIALECTS)('retention purge through the store (%s)', (dialect) => {
     const anna = await app(store, assoc, 'Anna', scope);
     const bram = await app(store, assoc, 'Bram', scope);
     const school = (await anna.call('schools:list', {}))[0]!;
+    return { where, noord, anna, bram, school };
+  }
+
+  it('destroys the dossier on the store and on the second device; the run is recorded on the store', async () => {
+    clock = new Date('2026-11-22T10:00:00Z');
+    const w = await kust();
+    if (!w) return; // PostgreSQL is not installed here
+    const { where, noord, anna, bram, school } = w;
 
     const d = await anna.call('dossiers:create', dossierInput(school.id, { notes: `Notitie ${MARKER}` }));
     const keep = await anna.call('dossiers:create', dossierInput(school.id, { voornaam: 'Blijft', notes: 'blijft' }));
@@ -154,15 +162,9 @@ describe.each(DIALECTS)('retention purge through the store (%s)', (dialect) => {
 
   it('destroys a TLV whose term passed on the store and the second device; the dossier stays', async () => {
     clock = new Date('2026-11-22T10:00:00Z');
-    const where = dialect === 'postgres' ? await h.pgUrl() : h.sqliteFile();
-    if (!where) return;
-    const store = (await h.open(dialect, { now: () => clock, ...(dialect === 'postgres' ? { url: where } : { file: where }) }))!;
-    const { id: assoc } = await store.admin.createAssociation('SWV Kust');
-    const noord = (await store.admin.createWerkgebied(assoc, 'Noord')).id;
-    await store.admin.importSchools(assoc, 'naam;brin;plaats;werkgebied\nDe Vlinder;01AB;Alkmaar;Noord\n');
-    const anna = await app(store, assoc, 'Anna', { role: 'consulent', werkgebiedIds: [noord], schoolId: null });
-    const bram = await app(store, assoc, 'Bram', { role: 'consulent', werkgebiedIds: [noord], schoolId: null });
-    const school = (await anna.call('schools:list', {}))[0]!;
+    const w = await kust();
+    if (!w) return; // PostgreSQL is not installed here
+    const { where, anna, bram, school } = w;
     const d = await anna.call('dossiers:create', dossierInput(school.id, { notes: 'blijft staan' }));
     const tlv = await anna.call('tlv:create', { dossierId: d.id });
     await anna.call('attachments:add', { ownerType: 'tlv', ownerId: tlv.id, name: 'advies.pdf', base64: pdf(`Advies ${MARKER}`) });
@@ -185,15 +187,9 @@ describe.each(DIALECTS)('retention purge through the store (%s)', (dialect) => {
 
   it('refuses a purge the store finds not due, and a late write to a purged dossier', async () => {
     clock = new Date('2026-11-22T10:00:00Z');
-    const where = dialect === 'postgres' ? await h.pgUrl() : h.sqliteFile();
-    if (!where) return;
-    const store = (await h.open(dialect, { now: () => clock, ...(dialect === 'postgres' ? { url: where } : { file: where }) }))!;
-    const { id: assoc } = await store.admin.createAssociation('SWV Kust');
-    const noord = (await store.admin.createWerkgebied(assoc, 'Noord')).id;
-    await store.admin.importSchools(assoc, 'naam;brin;plaats;werkgebied\nDe Vlinder;01AB;Alkmaar;Noord\n');
-    const anna = await app(store, assoc, 'Anna', { role: 'consulent', werkgebiedIds: [noord], schoolId: null });
-    const bram = await app(store, assoc, 'Bram', { role: 'consulent', werkgebiedIds: [noord], schoolId: null });
-    const school = (await anna.call('schools:list', {}))[0]!;
+    const w = await kust();
+    if (!w) return; // PostgreSQL is not installed here
+    const { anna, bram, school } = w;
     const d = await anna.call('dossiers:create', dossierInput(school.id));
     await anna.call('dossiers:close', { id: d.id });
     await anna.sync();

@@ -9,11 +9,9 @@ const h = useStores();
 
 describe.each(DIALECTS)('two stores on one %s database', (dialect) => {
   it('gives every applied mutation its own version, in commit order', async (t) => {
-    const url = dialect === 'postgres' ? await h.pgUrl() : null;
-    if (dialect === 'postgres' && !url) return t.skip();
-    const file = h.sqliteFile();
-    const a = (await h.open(dialect, { url: url ?? undefined, file }))!;
-    const b = (await h.open(dialect, { url: url ?? undefined, file }))!;
+    const two = await h.twoStores(dialect);
+    if (!two) return t.skip();
+    const [a, b] = two;
     const world = await makeWorld(a);
     const devices: DeviceContext[] = [];
     for (let i = 0; i < 4; i++) {

@@ -23,6 +23,8 @@ export interface Harness {
   sqliteFile(): string;
   /** A fresh database URL in this file's cluster, for tests that open several stores on it. */
   pgUrl(): Promise<string | null>;
+  /** Two store instances on one fresh database (as two store processes would be); null without PostgreSQL. */
+  twoStores(dialect: Dialect): Promise<[CoreStore, CoreStore] | null>;
 }
 
 export function useStores(): Harness {
@@ -68,6 +70,12 @@ export function useStores(): Harness {
       }
       open.push(store);
       return store;
+    },
+    async twoStores(dialect) {
+      const url = dialect === 'postgres' ? await pgUrl() : null;
+      if (dialect === 'postgres' && !url) return null;
+      const at = { url: url ?? undefined, file: sqliteFile() };
+      return [(await this.open(dialect, at))!, (await this.open(dialect, at))!];
     },
   };
 }

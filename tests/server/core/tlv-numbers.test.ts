@@ -83,11 +83,9 @@ describe.each(DIALECTS)('TLV number blocks on %s', (dialect) => {
   });
 
   it('20 parallel reservations from 4 devices through two store processes never overlap', async (t) => {
-    const url = dialect === 'postgres' ? await h.pgUrl() : null;
-    if (dialect === 'postgres' && !url) return t.skip();
-    const file = h.sqliteFile();
-    const a = (await h.open(dialect, { url: url ?? undefined, file }))!;
-    const b = (await h.open(dialect, { url: url ?? undefined, file }))!;
+    const two = await h.twoStores(dialect);
+    if (!two) return t.skip();
+    const [a, b] = two;
     const world = await makeWorld(a);
     const devices: DeviceContext[] = [world.ctx.secretaris];
     for (let i = 1; i < 4; i++) devices.push(await world.device(`Secretaris ${i}`, { role: 'secretaris', werkgebiedIds: [], schoolId: null }));

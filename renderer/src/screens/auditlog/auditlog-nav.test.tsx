@@ -9,11 +9,11 @@ import { id } from '../../test/data.js';
 import { fakeTransport } from '../../test/fake-transport.js';
 import { renderWith } from '../../test/render.js';
 
-const profile = (role: 'beheerder' | 'consulent') => ({ userId: id(1), name: 'Bea', role, associationName: 'SWV' });
+const profile = (role: 'beheerder' | 'consulent', linked = true) => ({ userId: id(1), name: 'Bea', role, associationName: 'SWV', linked });
 beforeEach(() => useSession.setState({ profile: undefined }));
 
 describe('Auditlog in the navigation', () => {
-  it('is a route, and a nav item for the beheerder (privacy officer) only', () => {
+  it('is a route, and a nav item for the beheerder (privacy officer) only; standalone, the one user is their own', () => {
     expect(parseHash(paths.auditlog)).toEqual({ name: 'auditlog' });
     const fake = fakeTransport({ 'sync:status': () => { throw new Error('offline'); } });
     useSession.setState({ profile: profile('beheerder') } as never);
@@ -21,7 +21,11 @@ describe('Auditlog in the navigation', () => {
     expect(screen.getByRole('link', { name: nl.auditlog.nav })).toHaveAttribute('href', paths.auditlog);
     unmount();
     useSession.setState({ profile: profile('consulent') } as never);
-    renderWith(<AppHeader showNav />, fake);
+    const linked = renderWith(<AppHeader showNav />, fake);
     expect(screen.queryByRole('link', { name: nl.auditlog.nav })).toBeNull();
+    linked.unmount();
+    useSession.setState({ profile: profile('consulent', false) } as never);
+    renderWith(<AppHeader showNav />, fake);
+    expect(screen.getByRole('link', { name: nl.auditlog.nav })).toHaveAttribute('href', paths.auditlog);
   });
 });

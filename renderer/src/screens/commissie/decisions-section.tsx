@@ -3,7 +3,6 @@
 // decision letters to school and parents with "Brieven verzonden".
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n.js';
 import { decisionInputSchema, type DecisionInput, type MeetingItem } from '../../../../shared/contract/index.js';
 import { DECISIONS, LETTER_RECIPIENTS, type Decision } from '../../../../shared/domain/commission.js';
 import { issuesOf } from '../../../../shared/domain/validation.js';
@@ -12,10 +11,10 @@ import { SelectField, TextArea, TextField } from '../../components/field.js';
 import { PdfButton } from '../../components/pdf-button.js';
 import { RadioGroup } from '../../components/radio-group.js';
 import { ErrorMessage } from '../../components/status.js';
-import { validationText } from '../../i18n.js';
+import { useAction } from '../../components/use-async.js';
+import { errorText, validationText } from '../../i18n.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
-import { useCommissionAction } from './commission-errors.js';
 import { DecisionSummary } from './commission-parts.js';
 import type { MeetingCtx } from './meeting-screen.js';
 
@@ -173,7 +172,7 @@ function Letters({ ctx, item }: { ctx: MeetingCtx; item: MeetingItem }) {
   const { t } = useTranslation();
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
-  const sent = useCommissionAction(async () => {
+  const sent = useAction(async () => {
     const latest = ctx.latest();
     ctx.apply(await transport.call('commission:markLettersSent', { meetingId: latest.id, baseRevision: latest.revision, itemId: item.id }));
   });

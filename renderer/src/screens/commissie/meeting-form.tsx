@@ -3,12 +3,11 @@
 // shared schema's at once, the core's from its `fields`.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n.js';
 import { meetingInputSchema, type CommissionSettings, type MeetingInput } from '../../../../shared/contract/index.js';
 import { issuesOf } from '../../../../shared/domain/validation.js';
 import { Checkbox, SelectField, TextField } from '../../components/field.js';
 import { ErrorMessage, SuccessMessage } from '../../components/status.js';
-import { validationText } from '../../i18n.js';
+import { errorText, validationText } from '../../i18n.js';
 import { ContractError } from '../../transport/transport.js';
 
 type Roles = CommissionSettings['memberRoles'];

@@ -2,7 +2,6 @@
 // vaststellen" behind a confirm dialog (after which the meeting is afgerond) and the notulen PDF.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n.js';
 import type { Meeting } from '../../../../shared/contract/index.js';
 import { formatTime } from '../../../../shared/format.js';
 import { AutosaveEditor, type SaveStatus } from '../../components/autosave.js';
@@ -11,7 +10,7 @@ import { TextArea } from '../../components/field.js';
 import { PdfButton } from '../../components/pdf-button.js';
 import { useAutosaveEditor } from '../../components/save-status.js';
 import { ErrorMessage } from '../../components/status.js';
-import { validationText } from '../../i18n.js';
+import { errorText, validationText } from '../../i18n.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { ContractError, useTransport, type Transport } from '../../transport/transport.js';
 import type { MeetingCtx } from './meeting-screen.js';

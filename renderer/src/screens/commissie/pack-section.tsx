@@ -3,12 +3,11 @@
 // every other PDF button (a download); a failure shows its errors.<key> message.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n.js';
 import type { Output } from '../../../../shared/contract/index.js';
 import { PACK_VARIANTS, type PackVariant } from '../../../../shared/domain/commission.js';
 import { downloadPdf } from '../../components/pdf-button.js';
 import { ErrorMessage, SuccessMessage } from '../../components/status.js';
-import { i18n } from '../../i18n.js';
+import { errorText, i18n } from '../../i18n.js';
 import { useTransport } from '../../transport/transport.js';
 
 export const PACK_POLL_MS = 200;

@@ -2,7 +2,6 @@
 // number pattern (with a live example), member roles, the default item length, bezwaar and afzender.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n.js';
 import { commissionSettingsSchema, type CommissionSettings } from '../../../../shared/contract/index.js';
 import { ROUTES } from '../../../../shared/domain/arrangement.js';
 import { formatTlvNumber, numberPatternError } from '../../../../shared/domain/commission.js';
@@ -11,7 +10,7 @@ import { issuesOf, todayInAmsterdam } from '../../../../shared/domain/validation
 import { Checkbox, TextArea, TextField } from '../../components/field.js';
 import { ErrorMessage, SuccessMessage } from '../../components/status.js';
 import { ListState, useList } from '../../components/use-async.js';
-import { validationText } from '../../i18n.js';
+import { errorText, validationText } from '../../i18n.js';
 import { ContractError, useTransport } from '../../transport/transport.js';
 
 interface Draft {

@@ -10,6 +10,7 @@ import { paths } from '../../router/router.js';
 import { useLanguage } from '../../stores/language-store.js';
 import { useTransport } from '../../transport/transport.js';
 import { ListState, useList, useStartAndOpen } from '../../components/use-async.js';
+import { useCan } from '../../roles/use-can.js';
 import { newArrangementInput } from '../arrangements/arr-draft.js';
 
 export function DossierTermijnBadges({ dossier }: { dossier: Dossier }) {
@@ -34,6 +35,8 @@ export function DossierArrangements({ dossier }: { dossier: Dossier }) {
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
   const list = useList(useCallback(() => transport.call('arrangements:list', { dossierId: dossier.id }), [transport, dossier.id]));
+  // The secretary reads applications but does not write them (shared/contract/roles.ts).
+  const mayCreate = useCan('arrangements:create');
   const create = useStartAndOpen(
     () => transport.call('arrangements:create', { arrangement: newArrangementInput(dossier, t('arrangements.default_title')) }),
     (a) => paths.arrangement(a.id),
@@ -57,7 +60,7 @@ export function DossierArrangements({ dossier }: { dossier: Dossier }) {
           ))}
         </ul>
       )}
-      {dossier.status !== 'afgesloten' && (
+      {dossier.status !== 'afgesloten' && mayCreate && (
         <button type="button" className="button-secondary" onClick={() => void create.run()} disabled={create.busy}>
           {create.busy ? t('arrangements.creating') : t('arrangements.create')}
         </button>
@@ -91,6 +94,7 @@ export function DossierTlvs({ dossier }: { dossier: Dossier }) {
   const lang = useLanguage((s) => s.lang);
   const transport = useTransport();
   const list = useList(useCallback(() => transport.call('tlv:list', { dossierId: dossier.id }), [transport, dossier.id]));
+  const mayCreate = useCan('tlv:create');
   const create = useStartAndOpen(() => transport.call('tlv:create', { dossierId: dossier.id }), (a) => paths.tlv(a.id));
   return (
     <section className="form-section" aria-labelledby="tlvs-title">
@@ -110,7 +114,7 @@ export function DossierTlvs({ dossier }: { dossier: Dossier }) {
           ))}
         </ul>
       )}
-      {dossier.status !== 'afgesloten' && (
+      {dossier.status !== 'afgesloten' && mayCreate && (
         <button type="button" className="button-secondary" onClick={() => void create.run()} disabled={create.busy}>
           {create.busy ? t('tlv.creating') : t('tlv.create')}
         </button>
