@@ -4,7 +4,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { nl } from '../../shared/i18n/nl.js';
 import { App } from './app.js';
 import { useDossierList } from './stores/dossier-list-store.js';
@@ -13,14 +13,9 @@ import { id, makeDossier, schools, users, WG_ID } from './test/data.js';
 import { fakeTransport, type FakeHandlers } from './test/fake-transport.js';
 import { renderWith } from './test/render.js';
 import { makeInboxRow, makeItem, makeMeeting, makeSettings, MEETING_ID } from './screens/commissie/commission-test-data.js';
+import { stubListHeight } from './test/layout.js';
 
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 440 });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-});
+stubListHeight();
 beforeEach(() => {
   useSession.setState({ vault: null, profile: undefined });
   useDossierList.getState().reset();

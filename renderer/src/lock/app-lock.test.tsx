@@ -3,7 +3,7 @@
 // unlock flow, the backoff countdown, a lock made elsewhere, and the PIN required under the OS keyring.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LockStatus } from '../../../shared/contract/index.js';
 import { nl } from '../../../shared/i18n/nl.js';
 import { App } from '../app.js';
@@ -15,17 +15,12 @@ import { renderWith } from '../test/render.js';
 import { ContractError } from '../transport/transport.js';
 import { useLock } from './lock-store.js';
 import { lockStatus } from './lock-test-data.js';
+import { stubListHeight } from '../test/layout.js';
 
 const PIN = '482916';
 const PUPIL = 'Quirijn Ünalkamp';
 
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 440 });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-});
+stubListHeight();
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true });
   useSession.setState({ vault: null, profile: undefined });

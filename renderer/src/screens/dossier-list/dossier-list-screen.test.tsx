@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DossierRow, Input } from '../../../../shared/contract/index.js';
 import { nl } from '../../../../shared/i18n/nl.js';
 import { useDossierList } from '../../stores/dossier-list-store.js';
@@ -9,15 +9,9 @@ import { id, schools, WG_ID } from '../../test/data.js';
 import { deferred, fakeTransport } from '../../test/fake-transport.js';
 import { renderWith } from '../../test/render.js';
 import { DossierListScreen } from './dossier-list-screen.js';
+import { stubListHeight } from '../../test/layout.js';
 
-// jsdom has no layout: give the scrolling list a height so the virtualiser renders rows.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 440 });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-});
+stubListHeight();
 beforeEach(() => useDossierList.getState().reset());
 
 function rows(input: Input<'dossiers:list'>, total: number): { total: number; rows: DossierRow[] } {
