@@ -43,13 +43,12 @@ export function insertDossier(local: LocalDb, row: Record<string, unknown>): voi
 }
 
 /** A transport for unit tests: give push and pull; health answers, enrolment and blobs fail. */
-export function stubTransport(parts: Pick<StoreTransport, 'push' | 'pull'>): StoreTransport {
+export function stubTransport(parts: Pick<StoreTransport, 'push' | 'pull'> & Partial<StoreTransport>): StoreTransport {
   return {
     health: async () => ({ ok: true, protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false }),
     enroll: async () => {
       throw new TransportError('bad_request');
     },
-    ...parts,
     blobStatus: async () => null,
     blobAppend: async () => {
       throw new TransportError('offline');
@@ -58,6 +57,7 @@ export function stubTransport(parts: Pick<StoreTransport, 'push' | 'pull'>): Sto
     reserveTlvNumbers: async () => {
       throw new TransportError('forbidden');
     },
+    ...parts,
   };
 }
 

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
+import { stubTransport } from '../../../db/sync/test-db.js';
 import type { EnrollResponse, HealthResponse } from '../../../shared/sync/protocol.js';
 import { TransportError, type StoreTransport } from '../../../shared/sync/transport.js';
 import { MIGRATIONS, tempDir } from '../../helpers/temp-core.js';
+
+const offline = async (): Promise<never> => {
+  throw new TransportError('offline');
+};
 
 const USER = '0190d6a0-0000-7000-8000-0000000000a1';
 const reply: EnrollResponse = {
@@ -18,21 +23,14 @@ afterEach(async () => {
 function app(health: Partial<HealthResponse> = {}, enroll: () => Promise<EnrollResponse> = async () => reply) {
   const d = tempDir();
   const calls: string[] = [];
-  const fake = (url: string): StoreTransport => ({
+  const fake = (url: string): StoreTransport => stubTransport({
     health: async () => (calls.push(`health ${url}`), { ok: true, protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false, ...health }),
     enroll: async () => (calls.push(`enroll ${url}`), enroll()),
     push: async () => ({ results: [] }),
     pull: async () => {
       throw new TransportError('offline');
     },
-    blobStatus: async () => null,
-    blobAppend: async () => {
-      throw new TransportError('offline');
-    },
-    blobGet: async () => new Uint8Array(),
-    reserveTlvNumbers: async () => {
-      throw new TransportError('offline');
-    },
+    reserveTlvNumbers: offline,
   });
   const core: Core = createCore({
     dataDir: d.dir, migrationsFolder: MIGRATIONS, dataKey: randomBytes(32), checkOutputs: true, log: () => {}, syncIntervalMs: 0, syncTransport: fake,
@@ -93,23 +91,15 @@ describe('sync:enroll', () => {
     const d = tempDir();
     let pulls = 0;
     let release: () => void = () => {};
-    const t: StoreTransport = {
-      health: async () => ({ ok: true, protocol: { min: 1, max: 1 }, schema: 1, allowInsecureHttp: false }),
+    const t = stubTransport({
       enroll: async () => reply,
       push: async () => ({ results: [] }),
       pull: () => {
         pulls++;
         return new Promise((_, reject) => (release = () => reject(new TransportError('offline'))));
       },
-      blobStatus: async () => null,
-      blobAppend: async () => {
-        throw new TransportError('offline');
-      },
-      blobGet: async () => new Uint8Array(),
-      reserveTlvNumbers: async () => {
-        throw new TransportError('offline');
-      },
-    };
+      reserveTlvNumbers: offline,
+    });
     const core = createCore({ dataDir: d.dir, migrationsFolder: MIGRATIONS, dataKey: randomBytes(32), log: () => {}, syncIntervalMs: 20, syncTransport: () => t });
     await core.call('sync:enroll', { storeUrl: 'https://s.example', code: 'ABCD-EFGH', deviceName: 'L' });
     await new Promise((r) => setTimeout(r, 30));
