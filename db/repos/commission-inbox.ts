@@ -83,13 +83,13 @@ export function subjectReader(sqlite: Database.Database, deps: SubjectDeps) {
   /** Waiting for the commission now: the status, and for arrangements the routes/threshold. */
   const eligible = (s: Subject | null): s is Subject => s !== null && WAITING.includes(s.status) && s.needsCommission;
 
-  function row(s: Subject): InboxRow {
+  function row(s: Subject, weeks: number, day: string): InboxRow {
     const from = s.clockFrom ? todayInAmsterdam(new Date(s.clockFrom)) : null;
     const open = q.openItem.get(s.type, s.id);
     return {
       subjectType: s.type, subjectId: s.id, dossierId: s.dossierId, title: s.title, schoolName: s.schoolName, werkgebiedName: s.werkgebiedName,
       kind: s.kind, status: s.status, submittedAt: s.submittedAt, missing: missingOf(s),
-      clock: decisionClock(from, deps.budgets.settings().decisionWeeks, today()),
+      clock: decisionClock(from, weeks, day),
       meetingId: open?.meetingId ?? null, meetingDatum: open?.datum ?? null,
     };
   }
@@ -100,7 +100,9 @@ export function subjectReader(sqlite: Database.Database, deps: SubjectDeps) {
       ...q.arrWaiting.all().map((id) => subject('arrangement', id)),
     ].filter(eligible);
     // Oldest clock first; cases without a clock last.
-    return subjects.map(row).sort((a, b) => {
+    const weeks = deps.budgets.settings().decisionWeeks;
+    const day = today();
+    return subjects.map((s) => row(s, weeks, day)).sort((a, b) => {
       if (!a.clock || !b.clock) return a.clock ? -1 : b.clock ? 1 : 0;
       return a.clock.due < b.clock.due ? -1 : a.clock.due > b.clock.due ? 1 : 0;
     });

@@ -54,13 +54,19 @@ export function commissionRepo(sqlite: Database.Database, deps: CommissionDeps) 
       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
   };
 
-  // Not cached: sync may bring another device's settings at any time, and the row is small.
+  // The row is read every time (sync may bring another device's settings at any moment) but parsed
+  // only when it changed: the inbox asks once per case.
+  let cached: { key: string; value: CommissionSettings } | null = null;
   function settings(): CommissionSettings {
-    const defaults = defaultCommissionSettings(deps.associationName());
+    const name = deps.associationName();
     const raw = q.get.get('commission');
-    if (!raw) return defaults;
-    const stored = JSON.parse(raw) as Partial<CommissionSettings>;
-    return { ...defaults, ...stored, rules: { ...defaults.rules, ...stored.rules }, bezwaar: { ...defaults.bezwaar, ...stored.bezwaar } };
+    const key = `${name}\n${raw ?? ''}`;
+    if (cached?.key === key) return cached.value;
+    const defaults = defaultCommissionSettings(name);
+    const stored = raw ? (JSON.parse(raw) as Partial<CommissionSettings>) : {};
+    const value = { ...defaults, ...stored, rules: { ...defaults.rules, ...stored.rules }, bezwaar: { ...defaults.bezwaar, ...stored.bezwaar } };
+    cached = { key, value };
+    return value;
   }
 
   const subjects = subjectReader(sqlite, { ...deps, settings });

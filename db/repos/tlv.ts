@@ -64,7 +64,7 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
   }
   const missingOf = (r: Raw, input: TlvInputParsed) => completeness(factsOf(r, input));
 
-  const due = (completeAt: string | null) => (completeAt ? decisionDue(completeAt, deps.budgets.settings().decisionWeeks) : null);
+  const due = (completeAt: string | null, weeks = deps.budgets.settings().decisionWeeks) => (completeAt ? decisionDue(completeAt, weeks) : null);
 
   function present(r: Raw): Tlv {
     const input = body(r);
@@ -102,11 +102,12 @@ export function tlvRepo(sqlite: Database.Database, deps: { now: () => Date; acto
       return r ? present(r) : null;
     },
     list(dossierId: string | undefined, statuses: TlvStatus[] | undefined): TlvRow[] {
+      const weeks = deps.budgets.settings().decisionWeeks;
       return q.list.all({ dossierId: dossierId ?? null }).filter((r) => !statuses?.length || statuses.includes(r.status)).map((r) => {
         const input = body(r);
         return {
           id: r.id, dossierId: r.dossierId, dossierName: fullName(r), type: input.type, kind: input.kind, status: r.status,
-          periodEnd: input.periodEnd, missingCount: missingOf(r, input).length, decisionDue: due(r.completeAt), updatedAt: r.updatedAt,
+          periodEnd: input.periodEnd, missingCount: missingOf(r, input).length, decisionDue: due(r.completeAt, weeks), updatedAt: r.updatedAt,
         };
       });
     },

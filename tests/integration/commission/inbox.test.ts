@@ -26,6 +26,9 @@ describe('commission settings', () => {
     const sqlite = w.t.core.local!.sqlite;
     expect(sqlite.prepare("SELECT count(*) FROM association_settings WHERE key = 'commission'").pluck().get()).toBe(1);
     expect(sqlite.prepare("SELECT count(*) FROM outbox WHERE entity = 'association_setting'").pluck().get()).toBeGreaterThan(0);
+    // Another device's change arrives by sync straight into the table: used at once.
+    sqlite.prepare("UPDATE association_settings SET value = json_set(value, '$.defaultItemMinutes', 25) WHERE key = 'commission'").run();
+    expect((await w.t.call('commission:settings', {})).defaultItemMinutes).toBe(25);
   });
 
   it('keeps budget settings in association_settings (synced)', async () => {
